@@ -1,0 +1,13 @@
+import { defineConfig } from '@tessera/build';
+
+export default defineConfig({
+  name: 'catalog',
+  filename: 'remoteEntry.js',
+  exposes: {
+    './ProductList': './src/ProductList.tsx',
+  },
+  shared: {
+    react: { singleton: true },
+    'react-dom': { singleton: true },
+  },
+});

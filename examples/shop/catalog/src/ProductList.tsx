@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { formatPrice, products } from './products.js';
+import './ProductList.css';
+
+/** The catalog's exposed component: products with an "Add to cart" button each. */
+export default function ProductList() {
+  const [added, setAdded] = useState<Record<string, number>>({});
+  const total = Object.values(added).reduce((sum, n) => sum + n, 0);
+  return (
+    <section data-testid="product-list">
+      <h2>Catalog</h2>
+      <ul className="catalog-products">
+        {products.map((product) => (
+          <li key={product.id} className="catalog-product" data-testid={`product-${product.id}`}>
+            <span>
+              {product.name} · {formatPrice(product.priceCents)}
+            </span>
+            <button
+              type="button"
+              data-testid="add-to-cart"
+              onClick={() => setAdded((counts) => ({ ...counts, [product.id]: (counts[product.id] ?? 0) + 1 }))}
+            >
+              Add to cart{added[product.id] ? ` (${added[product.id]})` : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p data-testid="catalog-added-count">{total} added</p>
+    </section>
+  );
+}

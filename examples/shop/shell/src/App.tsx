@@ -1,0 +1,33 @@
+import { RemoteComponent } from '@tessera/react';
+import './App.css';
+
+function Unavailable({ name, error }: { name: string; error: Error }) {
+  return (
+    <div className="shell-unavailable" data-testid={`${name}-fallback`} role="alert">
+      <strong>The {name} is unavailable right now.</strong>
+      <small data-testid={`${name}-error`}>{error.message}</small>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <header className="shell-header" data-testid="shell-header">
+        <h1>Tessera Shop</h1>
+      </header>
+      <main className="shell-main">
+        <RemoteComponent
+          id="catalog/ProductList"
+          loading={<p>Loading catalog…</p>}
+          fallback={(error) => <Unavailable name="catalog" error={error} />}
+        />
+        <RemoteComponent
+          id="cart/CartSummary"
+          loading={<p>Loading cart…</p>}
+          fallback={(error) => <Unavailable name="cart" error={error} />}
+        />
+      </main>
+    </>
+  );
+}

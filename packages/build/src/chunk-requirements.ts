@@ -1,0 +1,61 @@
+import type { Metafile } from 'esbuild';
+import type { ChunkRequirements } from '@tessera/runtime';
+
+/**
+ * What each lazily loaded chunk needs before it runs, read off esbuild's module graph:
+ * the share keys and remote modules reachable from its root module (through static, `require`
+ * and dynamic imports, not into other shared packages), and its CSS bundle. webpack keeps the
+ * same per-chunk list of "consumes" (`ConsumeSharedRuntimeModule`'s `chunkMapping`).
+ * `roots` maps a chunk id ('expose:./ProductList', 'shared:react-dom', 'main') to its root input.
+ */
+export function chunkRequirements(metafile: Metafile, roots: Record<string, string>, outDirFromRoot: string): Record<string, ChunkRequirements> {
+  const result: Record<string, ChunkRequirements> = {};
+  for (const [id, root] of Object.entries(roots)) {
+    const shares = new Set<string>();
+    const remotes = new Set<string>();
+    const seen = new Set<string>();
+    const stack = [root];
+    while (stack.length) {
+      const path = stack.pop()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      for (const imported of metafile.inputs[path]?.imports ?? []) {
+        if (imported.external) continue;
+        const [namespace, name] = splitNamespace(imported.path);
+        if (namespace === 'tessera-consume') shares.add(name);
+        else if (namespace === 'tessera-remote-module') remotes.add(name);
+        else if (namespace === undefined || namespace === 'file') stack.push(imported.path);
+      }
+    }
+    const output = outputOf(metafile, root);
+    const css = output?.[1].cssBundle ? [relativeTo(outDirFromRoot, output[1].cssBundle)] : [];
+    result[id] = { shares: [...shares].sort(), remotes: [...remotes].sort(), css };
+  }
+  return result;
+}
+
+/** The output file whose entry point is `input`. */
+export function outputOf(metafile: Metafile, input: string): [string, Metafile['outputs'][string]] | undefined {
+  return Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === input);
+}
+
+/** The output file of `input` and every chunk it statically imports: what a browser downloads to run it. */
+export function staticClosure(metafile: Metafile, outputPath: string): string[] {
+  const files = new Set<string>();
+  const visit = (path: string) => {
+    if (files.has(path)) return;
+    files.add(path);
+    for (const i of metafile.outputs[path]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(outputPath);
+  return [...files];
+}
+
+export function relativeTo(dirFromRoot: string, pathFromRoot: string): string {
+  return pathFromRoot.startsWith(`${dirFromRoot}/`) ? pathFromRoot.slice(dirFromRoot.length + 1) : pathFromRoot;
+}
+
+function splitNamespace(path: string): [string | undefined, string] {
+  const match = /^([a-z-]+):(.*)$/.exec(path);
+  return match && match[1] !== 'file' ? [match[1], match[2]!] : [undefined, path];
+}

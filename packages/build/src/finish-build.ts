@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Metafile } from 'esbuild';
+import type { ResolvedConfig, ResolvedShared } from './config.js';
+import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
+import { createManifest } from './manifest.js';
+import { CHUNKS_PLACEHOLDER } from './virtual-modules.js';
+
+export const HOST_ENTRY_FILE = 'main.js';
+
+/**
+ * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
+ * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
+ * removes files of earlier builds. Returns the output files, relative to `outDir`.
+ */
+export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ResolvedShared>): string[] {
+  const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
+  const outDir = fromRoot(config.outDir);
+  const roots: Record<string, string> = {};
+  for (const [name, file] of Object.entries(config.exposes)) roots[`expose:${name}`] = fromRoot(file);
+  for (const s of shareKeys.values()) if (s.import && !s.eager) roots[`shared:${s.key}`] = `tessera-fallback:${s.key}`;
+  if (config.entry) roots.main = fromRoot(config.entry);
+  const requirements = JSON.stringify(chunkRequirements(metafile, roots, outDir));
+
+  const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
+  const entries: [string, string][] = [];
+  if (Object.keys(config.exposes).length) entries.push(['tessera:remote-entry', config.filename]);
+  if (config.entry) entries.push(['tessera:host-entry', HOST_ENTRY_FILE]);
+  for (const [input, finalName] of entries) {
+    const [path, output] = outputOf(metafile, input)!;
+    const code = readFileSync(join(config.root, path), 'utf8');
+    const patched = code.replace(new RegExp(`(["'\`])${CHUNKS_PLACEHOLDER}\\1`), () => requirements);
+    unlinkSync(join(config.root, path));
+    written.delete(relativeTo(outDir, path));
+    writeFileSync(join(config.outDir, finalName), patched);
+    written.add(finalName);
+    // esbuild gathers every lazily loaded chunk's CSS into the entry's bundle; chunks load their own.
+    const sharedCss = Object.values(metafile.outputs).some((o) => o !== output && o.cssBundle === output.cssBundle);
+    if (output.cssBundle && !sharedCss) {
+      rmSync(join(config.root, output.cssBundle), { force: true });
+      written.delete(relativeTo(outDir, output.cssBundle));
+    }
+  }
+  if (Object.keys(config.exposes).length) {
+    const manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
+    writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    written.add('mf-manifest.json');
+  }
+  if (config.html) {
+    let html = readFileSync(config.html, 'utf8');
+    if (config.entry && !html.includes(HOST_ENTRY_FILE)) {
+      html = html.replace(/<\/head>/i, `  <script type="module" src="./${HOST_ENTRY_FILE}"></script>\n</head>`);
+    }
+    writeFileSync(join(config.outDir, 'index.html'), html);
+    written.add('index.html');
+  }
+  removeStale(config.outDir, written);
+  return [...written].sort();
+}
+
+function removeStale(outDir: string, keep: Set<string>): void {
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (!keep.has(file)) unlinkSync(join(outDir, file));
+  }
+}

@@ -1,0 +1,76 @@
+import type { Metafile } from 'esbuild';
+import type { ResolvedConfig, ResolvedShared } from './config.js';
+import { outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
+
+interface Assets {
+  js: { sync: string[]; async: string[] };
+  css: { sync: string[]; async: string[] };
+}
+
+/** `mf-manifest.json`, in Module Federation 2.0's manifest format (`@module-federation/manifest`). */
+export interface FederationManifest {
+  id: string;
+  name: string;
+  metaData: {
+    name: string;
+    type: 'app';
+    buildInfo: { buildVersion: string; buildName: string };
+    remoteEntry: { name: string; path: string; type: 'module' };
+    types: { path: string; name: string; zip: string; api: string };
+    globalName: string;
+    pluginVersion: string;
+    publicPath: 'auto';
+  };
+  shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; assets: Assets }[];
+  remotes: { federationContainerName: string; moduleName: string; alias: string; entry: string }[];
+  exposes: { id: string; name: string; path: string; assets: Assets }[];
+}
+
+export function createManifest(
+  config: ResolvedConfig,
+  metafile: Metafile,
+  shareKeys: Map<string, ResolvedShared>,
+  inputOfExpose: (file: string) => string,
+  outDirFromRoot: string,
+): FederationManifest {
+  const assetsOf = (input: string): Assets => {
+    const output = outputOf(metafile, input);
+    const js = output ? staticClosure(metafile, output[0]).map((p) => relativeTo(outDirFromRoot, p)) : [];
+    const css = output?.[1].cssBundle ? [relativeTo(outDirFromRoot, output[1].cssBundle)] : [];
+    return { js: { sync: js, async: [] }, css: { sync: css, async: [] } };
+  };
+  return {
+    id: config.name,
+    name: config.name,
+    metaData: {
+      name: config.name,
+      type: 'app',
+      buildInfo: { buildVersion: config.version, buildName: config.name },
+      remoteEntry: { name: config.filename, path: '', type: 'module' },
+      types: { path: '', name: '', zip: '', api: '' },
+      globalName: config.name,
+      pluginVersion: 'tessera',
+      publicPath: 'auto',
+    },
+    shared: [...shareKeys.values()].map((s) => ({
+      id: `${config.name}:${s.key}`,
+      name: s.key,
+      version: s.version,
+      singleton: s.singleton,
+      requiredVersion: s.requiredVersion,
+      assets: s.import ? assetsOf(`tessera-fallback:${s.key}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
+    })),
+    remotes: Object.entries(config.remotes).map(([name, remote]) => ({
+      federationContainerName: name,
+      moduleName: '*',
+      alias: name,
+      entry: typeof remote === 'string' ? remote : remote.entry,
+    })),
+    exposes: Object.entries(config.exposes).map(([name, file]) => ({
+      id: `${config.name}:${name.slice(2)}`,
+      name: name.slice(2),
+      path: name,
+      assets: assetsOf(inputOfExpose(file)),
+    })),
+  };
+}

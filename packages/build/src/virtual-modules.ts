@@ -1,0 +1,91 @@
+import type { ResolvedConfig, ResolvedShared } from './config.js';
+
+/** Placeholder in entry files, replaced after the build by the chunk requirements (JSON). */
+export const CHUNKS_PLACEHOLDER = '__TESSERA_CHUNKS__';
+
+/** File-name-safe form of a share key: 'react-dom/client' → 'react-dom__client'. */
+export function chunkNameOf(key: string): string {
+  return key.replace(/^@/, '').replace(/\//g, '__');
+}
+
+const json = JSON.stringify;
+
+/**
+ * The app's runtime instance, made with the options of federation.config.ts. Every shared
+ * module is provided with a loader of its fallback chunk (or, `eager`, with the module itself).
+ */
+export function containerModule(config: ResolvedConfig, shareKeys: Map<string, ResolvedShared>): string {
+  const lines = ['import { init } from "@tessera/runtime";'];
+  const plugins = config.runtimePlugins.map((path, i) => {
+    lines.push(`import plugin${i} from ${json(path)};`);
+    return `typeof plugin${i} === "function" ? plugin${i}() : plugin${i}`;
+  });
+  const shared = [...shareKeys].map(([key, s], i) => {
+    const options: Record<string, unknown> = {
+      version: s.version,
+      requiredVersion: s.requiredVersion,
+      singleton: s.singleton,
+      strictVersion: s.strictVersion,
+      eager: s.eager,
+      shareScope: s.shareScope,
+    };
+    if (!s.import) return `${json(key)}: ${json({ ...options, import: false })}`;
+    const fallback = `tessera-fallback:${key}`;
+    if (s.eager) {
+      lines.push(`import eager${i} from ${json(fallback)};`);
+      return `${json(key)}: { ...${json(options)}, lib: () => eager${i} }`;
+    }
+    const get = `() => federation.loadChunk(${json(`shared:${key}`)}, () => import(${json(fallback)})).then((m) => () => m.default)`;
+    return `${json(key)}: { ...${json(options)}, get: ${get} }`;
+  });
+  lines.push(
+    `export const federation = init({`,
+    `  name: ${json(config.name)},`,
+    `  shareScope: ${json(config.shareScope)},`,
+    `  shareStrategy: ${json(config.shareStrategy)},`,
+    `  remotes: ${json(config.remotes)},`,
+    `  plugins: [${plugins.join(', ')}],`,
+    `  shared: {\n    ${shared.join(',\n    ')}\n  },`,
+    `});`,
+  );
+  return lines.join('\n');
+}
+
+/** The remote entry: webpack's container protocol, `init` and `get`. */
+export function remoteEntryModule(config: ResolvedConfig): string {
+  const exposes = Object.entries(config.exposes).map(([name, file]) => `${json(name)}: () => import(${json(file)})`);
+  return [
+    'import { federation } from "tessera:container";',
+    'import { createContainer } from "@tessera/runtime";',
+    `federation.registerChunks(${json(CHUNKS_PLACEHOLDER)}, import.meta.url);`,
+    `const container = createContainer(federation, {\n  ${exposes.join(',\n  ')}\n});`,
+    'export const init = container.init;',
+    'export const get = container.get;',
+  ].join('\n');
+}
+
+/** A host's entry: the automatic async boundary before the app's own entry runs. */
+export function hostEntryModule(config: ResolvedConfig): string {
+  return [
+    'import { federation } from "tessera:container";',
+    `federation.registerChunks(${json(CHUNKS_PLACEHOLDER)}, import.meta.url);`,
+    'federation.initShareScope()',
+    `  .then(() => federation.loadChunk("main", () => import(${json(config.entry)})))`,
+    '  .catch((error) => console.error(error));',
+  ].join('\n');
+}
+
+/** What an import of a shared module compiles to: the negotiated module, loaded before this chunk ran. */
+export function consumeModule(key: string): string {
+  return `module.exports = require("tessera:container").federation.consumed(${json(key)});`;
+}
+
+/** What a static import of a remote module ('catalog/ProductList') compiles to. */
+export function remoteModule(id: string): string {
+  return `module.exports = require("tessera:container").federation.consumedRemote(${json(id)});`;
+}
+
+/** A shared module's fallback chunk: the app's own copy, as webpack-style exports. */
+export function fallbackModule(resolvedPath: string): string {
+  return `export default require(${json(resolvedPath)});`;
+}

@@ -1,0 +1,1 @@
+export { RemoteComponent, type RemoteComponentProps } from './remote-component.js';

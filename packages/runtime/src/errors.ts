@@ -1,0 +1,63 @@
+/**
+ * Every error code the runtime throws. The table with causes and fixes is docs/errors.md;
+ * codes are stable: match on `error.code`, never on the message.
+ */
+export type FederationErrorCode =
+  | 'TESSERA_INVALID_OPTIONS'
+  | 'TESSERA_REMOTE_NOT_FOUND'
+  | 'TESSERA_REMOTE_CONFLICT'
+  | 'TESSERA_REMOTE_LOAD_FAILED'
+  | 'TESSERA_REMOTE_TIMEOUT'
+  | 'TESSERA_REMOTE_INVALID_CONTAINER'
+  | 'TESSERA_MANIFEST_FETCH_FAILED'
+  | 'TESSERA_MANIFEST_INVALID'
+  | 'TESSERA_EXPOSE_NOT_FOUND'
+  | 'TESSERA_EXPOSE_LOAD_FAILED'
+  | 'TESSERA_SHARE_NOT_FOUND'
+  | 'TESSERA_SHARE_VERSION_UNSATISFIED'
+  | 'TESSERA_SHARE_NOT_LOADED'
+  | 'TESSERA_SHARE_SCOPE_CONFLICT'
+  | 'TESSERA_CONFIG_NOT_FOUND'
+  | 'TESSERA_CONFIG_INVALID'
+  | 'TESSERA_BUILD_FAILED';
+
+export interface FederationErrorDetails {
+  /** Name of the remote (container) involved, when there is one. */
+  remote?: string;
+  /** URL of the remote entry or manifest involved. */
+  url?: string;
+  /** What the user can do about it. Appended to the message. */
+  hint?: string;
+  /** The underlying error (network failure, script error, ...). */
+  cause?: unknown;
+}
+
+/**
+ * The one error type of Tessera. `code` is stable; `remote` and `url` name the container
+ * and address at fault; `cause` keeps the original error.
+ */
+export class FederationError extends Error {
+  readonly code: FederationErrorCode;
+  readonly remote?: string;
+  readonly url?: string;
+  readonly hint?: string;
+
+  constructor(code: FederationErrorCode, message: string, details: FederationErrorDetails = {}) {
+    const where = [details.remote && `remote "${details.remote}"`, details.url && `at ${details.url}`]
+      .filter(Boolean)
+      .join(' ');
+    super(
+      `[${code}] ${message}${where ? ` (${where})` : ''}${details.hint ? `. ${details.hint}` : ''}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    this.name = 'FederationError';
+    this.code = code;
+    this.remote = details.remote;
+    this.url = details.url;
+    this.hint = details.hint;
+  }
+}
+
+export function isFederationError(error: unknown): error is FederationError {
+  return error instanceof Error && error.name === 'FederationError' && typeof (error as FederationError).code === 'string';
+}

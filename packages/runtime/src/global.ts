@@ -1,0 +1,25 @@
+import { collectFederationInfo, type FederationInfo, type InstanceInfoSource } from './federation-info.js';
+
+/**
+ * `globalThis.__TESSERA__`: the page-wide registry every copy of the runtime joins (each app
+ * bundles its own copy), for devtools and `getFederationInfo()`. `protocol` changes only when
+ * this shape does, so copies built months apart still meet.
+ */
+export interface TesseraGlobal {
+  protocol: 1;
+  instances: InstanceInfoSource[];
+  getFederationInfo(): FederationInfo;
+}
+
+export function tesseraGlobal(): TesseraGlobal {
+  const g = globalThis as { __TESSERA__?: TesseraGlobal };
+  if (!g.__TESSERA__) {
+    const registry: TesseraGlobal = {
+      protocol: 1,
+      instances: [],
+      getFederationInfo: () => collectFederationInfo(registry.instances),
+    };
+    g.__TESSERA__ = registry;
+  }
+  return g.__TESSERA__;
+}

@@ -1,0 +1,66 @@
+import { FederationError } from './errors.js';
+import { createInstance, type FederationInstance, type InitOptions } from './federation-instance.js';
+import type { FederationInfo } from './federation-info.js';
+import { tesseraGlobal } from './global.js';
+import type { RemotesInput } from './remote-options.js';
+import type { ModuleExports } from './types.js';
+
+export { FederationError, isFederationError, type FederationErrorCode } from './errors.js';
+export { createInstance, type FederationInstance, type InitOptions, type ChunkRequirements } from './federation-instance.js';
+export { createContainer, toWebpackExports } from './container.js';
+export { selectShared, type ConsumeRule, type Selection } from './select-version.js';
+export { registerShared } from './share-scope.js';
+export { satisfies, compareVersions, versionLt, parseVersion } from './semver.js';
+export type { FederationPlugin, LoadLifecycle } from './hooks.js';
+export type { FederationInfo, ShareConsumption, RemoteStatusInfo, SharedModuleInfo } from './federation-info.js';
+export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType } from './remote-options.js';
+export type { SharedInput } from './shared-options.js';
+export type { Container, ShareScope, SharedVersionEntry, ModuleFactory, ModuleExports, ShareStrategy } from './types.js';
+
+let current: FederationInstance | undefined;
+
+/**
+ * Creates this app's runtime (or, called again with the same name, adds to it) and makes it the
+ * one the functions below use. The Tessera build calls it for you with the options of
+ * `federation.config.ts`; call it yourself for runtime-only federation.
+ */
+export function init(options: InitOptions): FederationInstance {
+  if (current && current.name === options?.name) current.initOptions(options);
+  else current = createInstance(options);
+  return current;
+}
+
+function instance(): FederationInstance {
+  if (!current) throw new FederationError('TESSERA_INVALID_OPTIONS', 'Call init() before using the federation runtime');
+  return current;
+}
+
+/** See `FederationInstance.loadRemote`: `loadRemote<typeof import('./ProductList')>('catalog/ProductList')`. */
+export function loadRemote<T = ModuleExports>(id: string): Promise<T> {
+  return instance().loadRemote<T>(id);
+}
+
+/** See `FederationInstance.loadShare`. */
+export function loadShare<T = ModuleExports>(key: string, options?: { shareScope?: string }): Promise<() => T> {
+  return instance().loadShare<T>(key, options);
+}
+
+/** See `FederationInstance.registerRemotes`. */
+export function registerRemotes(remotes: RemotesInput, options?: { force?: boolean }): void {
+  instance().registerRemotes(remotes, options);
+}
+
+/** See `FederationInstance.preloadRemote`. */
+export function preloadRemote(requests: { nameOrAlias: string; exposes?: string[] }[]): Promise<void> {
+  return instance().preloadRemote(requests);
+}
+
+/**
+ * What federation did on this page, across every app's runtime: for each shared module the
+ * registered versions (who provided them, loaded or not) and which version each consumer got
+ * and why; for each remote its URL, status and load time in ms. Same as
+ * `globalThis.__TESSERA__.getFederationInfo()`.
+ */
+export function getFederationInfo(): FederationInfo {
+  return tesseraGlobal().getFederationInfo();
+}

@@ -1,0 +1,99 @@
+import { satisfies, versionLt } from './semver.js';
+import type { ShareScope, SharedVersionEntry, ShareStrategy } from './types.js';
+
+/** How one consumer asks for a shared module (webpack's ConsumeSharedPlugin options, resolved). */
+export interface ConsumeRule {
+  singleton: boolean;
+  /** npm range, or false to accept any version. */
+  requiredVersion: string | false;
+  strictVersion: boolean;
+  /** The consumer runs eagerly: only eager versions can serve it. */
+  eager: boolean;
+  strategy: ShareStrategy;
+}
+
+export type Selection =
+  | { kind: 'scope'; version: string; entry: SharedVersionEntry; reason: string; warning?: string }
+  | { kind: 'fallback'; reason: string }
+  | { kind: 'error'; code: 'TESSERA_SHARE_NOT_FOUND' | 'TESSERA_SHARE_VERSION_UNSATISFIED'; message: string };
+
+/**
+ * Chooses which registered version of `key` a consumer gets, or that it must use its own
+ * fallback, or that it fails. Pure: marks nothing as loaded.
+ *
+ * With strategy 'version-first' this is webpack 5's algorithm exactly
+ * (`lib/sharing/ConsumeSharedRuntimeModule.js`: `findSingletonVersionKey`,
+ * `findSatisfyingVersion`, `loadStrictVersion`, `loadVersion`, `loadSingletonVersion`...):
+ * - singleton: walk the versions in registration order keeping the highest, but never leave
+ *   one that is already loaded; an unsatisfied `requiredVersion` warns, or fails with `strictVersion`.
+ * - otherwise: the highest version satisfying `requiredVersion`; none satisfies → the own fallback
+ *   with `strictVersion` (fail when there is none), else warn and take the highest.
+ * 'loaded-first' (Module Federation 2.0's `shareStrategy`) prefers versions already loaded.
+ */
+export function selectShared(
+  scope: ShareScope,
+  scopeName: string,
+  key: string,
+  rule: ConsumeRule,
+  hasFallback: boolean,
+): Selection {
+  const all = Object.prototype.hasOwnProperty.call(scope, key) ? scope[key]! : undefined;
+  const versions = all && (rule.eager ? eagerOnly(all) : all);
+  const keys = versions ? Object.keys(versions) : [];
+  if (keys.length === 0) {
+    if (hasFallback) return { kind: 'fallback', reason: `no version of ${key} in share scope "${scopeName}": own fallback` };
+    return {
+      kind: 'error',
+      code: 'TESSERA_SHARE_NOT_FOUND',
+      message: `Shared module ${key} doesn't exist in share scope "${scopeName}"${rule.eager ? ' for eager consumption' : ''}`,
+    };
+  }
+  const pick = (version: string, reason: string, warning?: string): Selection => ({
+    kind: 'scope', version, entry: versions![version]!, reason, ...(warning ? { warning } : {}),
+  });
+  const range = rule.requiredVersion;
+  const loadedFirst = rule.strategy === 'loaded-first';
+
+  if (rule.singleton) {
+    const loaded = loadedFirst ? highest(keys.filter((v) => versions![v]!.loaded)) : undefined;
+    const version =
+      loaded ?? keys.reduce((a, b) => (!a || (!versions![a]!.loaded && versionLt(a, b)) ? b : a), '');
+    const why = loaded ? 'singleton: already loaded (loaded-first)' : 'singleton: highest version, or the one already loaded';
+    if (range && !satisfies(version, range)) {
+      const message = `Unsatisfied version ${version} from ${versions![version]!.from} of shared singleton module ${key} (required ${range})`;
+      if (rule.strictVersion) return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
+      return pick(version, `${why}; does not satisfy ${range} (warned)`, message);
+    }
+    return pick(version, range ? `${why}; satisfies ${range}` : why);
+  }
+
+  if (range) {
+    const satisfying = keys.filter((v) => satisfies(v, range));
+    const loaded = loadedFirst ? highest(satisfying.filter((v) => versions![v]!.loaded)) : undefined;
+    if (loaded) return pick(loaded, `already loaded and satisfies ${range} (loaded-first)`);
+    const best = highest(satisfying);
+    if (best) return pick(best, `highest version satisfying ${range}`);
+    const message =
+      `No satisfying version (${range})${rule.eager ? ' for eager consumption' : ''} of shared module ${key} found in share scope "${scopeName}". ` +
+      `Available versions: ${keys.map((v) => `${v} from ${versions![v]!.from}`).join(', ')}`;
+    if (rule.strictVersion) {
+      if (hasFallback) return { kind: 'fallback', reason: `no version satisfies ${range} (strictVersion): own fallback` };
+      return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
+    }
+    const latest = highest(keys)!;
+    return pick(latest, `no version satisfies ${range}: highest taken (warned)`, message);
+  }
+  const latest = (loadedFirst && highest(keys.filter((v) => versions![v]!.loaded))) || highest(keys)!;
+  return pick(latest, 'highest version (no requiredVersion)');
+}
+
+function eagerOnly(versions: Record<string, SharedVersionEntry>): Record<string, SharedVersionEntry> {
+  const eager: Record<string, SharedVersionEntry> = {};
+  for (const v of Object.keys(versions)) if (versions[v]!.eager) eager[v] = versions[v]!;
+  return eager;
+}
+
+/** webpack's `findLatestVersion` reduce: the first of equal versions wins. */
+function highest(versions: string[]): string | undefined {
+  return versions.reduce<string | undefined>((a, b) => (!a || versionLt(a, b) ? b : a), undefined);
+}

@@ -1,0 +1,21 @@
+import type { ShareScope, SharedVersionEntry } from './types.js';
+
+/**
+ * Registers one provided version into a share scope.
+ * Rule (webpack `lib/sharing/ShareRuntimeModule.js`, `register`): a version not yet there is
+ * added; an existing one is replaced only if it is not loaded yet and either the newcomer is
+ * eager while it is not, or both are equally eager and the newcomer's `from` name is greater.
+ */
+export function registerShared(
+  scope: ShareScope,
+  key: string,
+  version: string,
+  provided: { get: SharedVersionEntry['get']; eager: boolean },
+  from: string,
+): void {
+  const versions = (scope[key] ??= {});
+  const active = versions[version];
+  const replaces =
+    !active || (!active.loaded && (provided.eager !== !!active.eager ? provided.eager : from > active.from));
+  if (replaces) versions[version] = { get: provided.get, from, eager: provided.eager };
+}
