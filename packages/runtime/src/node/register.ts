@@ -1,0 +1,3 @@
+import { registerHttpImports } from './index.js';
+
+registerHttpImports();
