@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FederationInfo } from '@tessera/runtime';
+import { launchChromium } from './chromium.js';
+import { startShop, type ShopServers } from './shop-servers.js';
+
+let browser: Browser;
+let shop: ShopServers;
+
+beforeAll(async () => {
+  shop = await startShop();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.stopAll();
+});
+
+interface Observed {
+  page: Page;
+  consoleErrors: string[];
+  scripts: { url: string; body: string }[];
+}
+
+async function openShell(): Promise<Observed> {
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  const scripts: { url: string; body: string }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(response.text().then((body) => void scripts.push({ url: response.url(), body }), () => {}));
+  });
+  await page.goto(shop.url);
+  await page.getByTestId('shell-header').waitFor();
+  await page.getByTestId('product-list').waitFor();
+  await Promise.all(pending);
+  return { page, consoleErrors, scripts };
+}
+
+const federationInfo = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __TESSERA__: { getFederationInfo(): FederationInfo } }).__TESSERA__.getFederationInfo());
+
+describe('shop example in Chromium', () => {
+  it('composes three apps that share one React, and both remote components respond to clicks', async () => {
+    const { page, consoleErrors, scripts } = await openShell();
+    await page.getByTestId('cart-summary').waitFor();
+
+    const firstAdd = page.getByTestId('add-to-cart').first();
+    await firstAdd.click();
+    await firstAdd.click();
+    await page.getByTestId('add-to-cart').nth(2).click();
+    await expect.poll(() => firstAdd.textContent()).toBe('Add to cart (2)');
+    expect(await page.getByTestId('catalog-added-count').textContent()).toBe('3 added');
+
+    await page.getByTestId('cart-toggle').click();
+    await page.getByTestId('cart-details').waitFor();
+    expect(await page.getByTestId('cart-toggle').textContent()).toBe('Hide details');
+
+    // React's code (its `cloneElement` export) arrived in exactly one script, from the shell.
+    const withReact = scripts.filter((s) => s.body.includes('cloneElement='));
+    expect(withReact.map((s) => new URL(s.url).origin)).toEqual(['http://localhost:4000']);
+    const reactChunks = scripts.filter((s) => /\/react-[A-Z0-9]{8}\.js$/.test(s.url));
+    expect(reactChunks).toHaveLength(1);
+    expect(scripts.filter((s) => s.body.includes('createRoot='))).toHaveLength(1);
+
+    const info = await federationInfo(page);
+    expect(info.instances.sort()).toEqual(['cart', 'catalog', 'shell']);
+    const react = info.shared.find((s) => s.key === 'react')!;
+    expect(react.consumers.map((c) => c.consumer).sort()).toEqual(['cart', 'catalog', 'shell']);
+    expect(new Set(react.consumers.map((c) => `${c.version} from ${c.from}`)).size).toBe(1);
+    expect(react.versions.filter((v) => v.loaded)).toHaveLength(1);
+    expect(info.remotes.map((r) => `${r.name}:${r.status}`).sort()).toEqual(['cart:loaded', 'catalog:loaded']);
+
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the header and catalog running when the cart app is down, and names the cart and its URL', async () => {
+    await shop.stop('cart');
+    try {
+      const { page } = await openShell();
+      const fallback = page.getByTestId('cart-fallback');
+      await fallback.waitFor();
+      const error = await page.getByTestId('cart-error').textContent();
+      expect(error).toContain('remote "cart"');
+      expect(error).toContain('http://localhost:4002/mf-manifest.json');
+      expect(error).toContain('TESSERA_MANIFEST_FETCH_FAILED');
+      expect(await page.getByTestId('cart-summary').count()).toBe(0);
+
+      await page.getByTestId('add-to-cart').first().click();
+      await expect.poll(() => page.getByTestId('catalog-added-count').textContent()).toBe('1 added');
+
+      const info = await federationInfo(page);
+      const cart = info.remotes.find((r) => r.name === 'cart')!;
+      expect(cart.status).toBe('error');
+      expect(cart.error?.code).toBe('TESSERA_MANIFEST_FETCH_FAILED');
+      await page.close();
+    } finally {
+      await shop.start('cart');
+    }
+  });
+});
