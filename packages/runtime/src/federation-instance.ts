@@ -253,9 +253,12 @@ export function createInstance(options: InitOptions): FederationInstance {
         );
       }
       lifecycle = 'afterLoad';
-      const module = factory();
-      const replaced = await waterfall(plugins, 'onLoad', { id, remote: state.info, expose, module });
-      return replaced.module as T;
+      let module = factory();
+      for (const plugin of plugins) {
+        const replacement = await plugin.onLoad?.({ id, remote: state.info, expose, module });
+        if (replacement !== undefined) module = replacement;
+      }
+      return module as T;
     } catch (cause) {
       const remote = found?.state.info;
       const error = isFederationError(cause)

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createContainer } from './container.js';
+import { FederationError } from './errors.js';
+import { createInstance } from './federation-instance.js';
+import type { Container } from './types.js';
+
+const containers = ((globalThis as Record<string, unknown>).__testContainers = {} as Record<string, Container>);
+
+/** A remote entry module (data: URL) whose container is `containers[name]`. */
+function entryUrl(name: string, container: Container): string {
+  containers[name] = container;
+  const source = `const c = globalThis.__testContainers[${JSON.stringify(name)}];
+export const init = (...a) => c.init(...a);
+export const get = (...a) => c.get(...a);`;
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+/** A remote app: its own runtime instance behind a container, as the build makes it. */
+function remoteApp(name: string, shared: Parameters<typeof createInstance>[0]['shared'], exposes: Record<string, unknown>) {
+  const instance = createInstance({ name, shared });
+  const container = createContainer(
+    instance,
+    Object.fromEntries(Object.entries(exposes).map(([k, v]) => [k, async () => v as Record<string, unknown>])),
+  );
+  return { instance, url: entryUrl(name, container) };
+}
+
+const DEAD = 'http://127.0.0.1:9/remoteEntry.js';
+afterEach(() => vi.restoreAllMocks());
+
+describe('loadRemote', () => {
+  it('loads an exposed module as webpack-style exports', async () => {
+    const button = remoteApp('ui', {}, { './Button': { default: 'Button', size: 3 } });
+    const host = createInstance({ name: 'host1', remotes: { ui: button.url } });
+    const module = await host.loadRemote<{ default: string; size: number; __esModule: boolean }>('ui/Button');
+    expect(module).toMatchObject({ default: 'Button', size: 3 });
+    expect(module.__esModule).toBe(true);
+  });
+
+  it('rejects an unknown remote, an unknown expose and a dead remote with codes, names and URLs', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const ui = remoteApp('ui2', {}, { './Button': { default: 1 } });
+    const host = createInstance({ name: 'host2', remotes: { ui2: ui.url, dead: DEAD } });
+    // A dead remote nobody asked for does not break start-up.
+    await expect(host.initShareScope()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+
+    await expect(host.loadRemote('nope/Button')).rejects.toMatchObject({ code: 'TESSERA_REMOTE_NOT_FOUND' });
+    await expect(host.loadRemote('ui2/Missing')).rejects.toMatchObject({ code: 'TESSERA_EXPOSE_NOT_FOUND', remote: 'ui2' });
+    const error: FederationError = await host.loadRemote('dead/Button').catch((e) => e);
+    expect(error).toBeInstanceOf(FederationError);
+    expect(error).toMatchObject({ code: 'TESSERA_REMOTE_LOAD_FAILED', remote: 'dead', url: DEAD });
+    expect(error.message).toContain('remote "dead" at http://127.0.0.1:9/remoteEntry.js');
+  });
+
+  it('lets errorLoadRemote return a fallback module, and hooks rewrite and replace', async () => {
+    const ui = remoteApp('ui3', {}, { './Button': { default: 'real' } });
+    const seen: string[] = [];
+    const host = createInstance({
+      name: 'host3',
+      remotes: { ui3: ui.url, dead: DEAD },
+      plugins: [
+        {
+          name: 'test',
+          beforeRequest: ({ id }) => ({ id: id.replace('legacy/', 'ui3/') }),
+          afterResolve: ({ remote, expose }) => void seen.push(`${remote.name} ${expose}`),
+          onLoad: ({ module }) => ({ ...(module as object), wrapped: true }),
+          errorLoadRemote: ({ error, lifecycle }) => ({ default: `fallback for ${error.remote} (${lifecycle})` }),
+        },
+      ],
+      shareStrategy: 'loaded-first',
+    });
+    expect(await host.loadRemote('legacy/Button')).toMatchObject({ default: 'real', wrapped: true });
+    expect(seen).toEqual(['ui3 ./Button']);
+    expect(await host.loadRemote('dead/Button')).toEqual({ default: 'fallback for dead (loadEntry)' });
+  });
+
+  it('reads the remote entry from a manifest, and reports a malformed one', async () => {
+    const manifests: Record<string, unknown> = {
+      'https://cdn.test/ui4/mf-manifest.json': { name: 'ui4', metaData: { remoteEntry: { name: 'ignored.js', path: '', type: 'module' }, publicPath: 'auto' } },
+      'https://cdn.test/bad/mf-manifest.json': { name: 'bad', metaData: {} },
+    };
+    const fetched: string[] = [];
+    const host = createInstance({
+      name: 'host4',
+      remotes: { ui4: 'https://cdn.test/ui4/mf-manifest.json', bad: 'https://cdn.test/bad/mf-manifest.json' },
+      shareStrategy: 'loaded-first',
+      plugins: [
+        { name: 'fetch', fetch: (url) => (fetched.push(url), Promise.resolve(new Response(JSON.stringify(manifests[url])))) },
+      ],
+    });
+    const bad = await host.loadRemote('bad/Button').catch((e) => e);
+    expect(bad).toMatchObject({ code: 'TESSERA_MANIFEST_INVALID', remote: 'bad', url: 'https://cdn.test/bad/mf-manifest.json' });
+    expect(bad.message).toContain('metaData.remoteEntry.name');
+    const ui4 = await host.loadRemote('ui4/Button').catch((e) => e);
+    // The entry is resolved next to the manifest: https://cdn.test/ui4/ignored.js (not reachable here).
+    expect(ui4).toMatchObject({ remote: 'ui4', url: 'https://cdn.test/ui4/ignored.js' });
+    expect(fetched).toContain('https://cdn.test/ui4/mf-manifest.json');
+  });
+
+  it('keeps a registered remote unless forced, and a forced one is reloaded', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const v1 = remoteApp('v1', {}, { './X': { default: 1 } });
+    const v2 = remoteApp('v2', {}, { './X': { default: 2 } });
+    const host = createInstance({ name: 'host5', remotes: [{ name: 'app', entry: v1.url }], shareStrategy: 'loaded-first' });
+    expect(await host.loadRemote<{ default: number }>('app/X')).toMatchObject({ default: 1 });
+    host.registerRemotes([{ name: 'app', entry: v2.url }]);
+    expect(await host.loadRemote<{ default: number }>('app/X')).toMatchObject({ default: 1 });
+    host.registerRemotes([{ name: 'app', entry: v2.url }], { force: true });
+    expect(await host.loadRemote<{ default: number }>('app/X')).toMatchObject({ default: 2 });
+  });
+});
+
+describe('sharing between a host and its remotes', () => {
+  it('negotiates over one share scope object: the singleton with the highest version wins for all', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const react18 = { version: '18.3.1' };
+    const react19 = { version: '19.1.0' };
+    const remote = remoteApp('remote6', { react: { version: '19.1.0', singleton: true, requiredVersion: '^18 || ^19', get: () => () => react19 } }, { './A': { default: 'A' } });
+    const host = createInstance({
+      name: 'host6',
+      remotes: { remote6: remote.url },
+      shared: { react: { version: '18.3.1', singleton: true, requiredVersion: '^18.0.0', get: () => () => react18 } },
+    });
+    const factory = await host.loadShare('react');
+    expect(factory()).toBe(react19);
+    expect((await remote.instance.loadShare('react'))()).toBe(react19);
+    expect(host.shareScopes.default).toBe(remote.instance.shareScopes.default);
+    expect(host.shareScopes.default!.react!['19.1.0']).toMatchObject({ from: 'remote6', loaded: 1 });
+  });
+
+  it('loadShare of a module nobody provides fails with TESSERA_SHARE_NOT_FOUND', async () => {
+    const host = createInstance({ name: 'host7', shared: { lodash: { import: false } } });
+    await expect(host.loadShare('lodash')).rejects.toMatchObject({ code: 'TESSERA_SHARE_NOT_FOUND' });
+  });
+
+  it('consumed() is synchronous for eager modules and explains a missing async boundary otherwise', async () => {
+    const lib = { eager: true };
+    const host = createInstance({ name: 'host8', shared: { eagerLib: { version: '1.0.0', lib: () => lib }, lazyLib: { version: '1.0.0', get: () => () => ({}) } } });
+    expect(host.consumed('eagerLib')).toBe(lib);
+    expect(() => host.consumed('lazyLib')).toThrow(/TESSERA_SHARE_NOT_LOADED.*not available for eager consumption/);
+    await host.loadChunk('x', async () => undefined);
+  });
+
+  it('a container initialised twice with different scopes throws TESSERA_SHARE_SCOPE_CONFLICT', async () => {
+    const remote = createInstance({ name: 'remote9' });
+    await remote.initContainer({});
+    await expect(remote.initContainer({})).rejects.toMatchObject({ code: 'TESSERA_SHARE_SCOPE_CONFLICT' });
+  });
+
+  it('rejects options without a name, and a provided module without a version', () => {
+    expect(() => createInstance({} as never)).toThrow(/TESSERA_INVALID_OPTIONS/);
+    expect(() => createInstance({ name: 'x', shared: { a: { get: () => () => 1 } } })).toThrow(/without a version/);
+  });
+});
