@@ -47,7 +47,7 @@ describe('loadRemote', () => {
 
     await expect(host.loadRemote('nope/Button')).rejects.toMatchObject({ code: 'TESSERA_REMOTE_NOT_FOUND' });
     await expect(host.loadRemote('ui2/Missing')).rejects.toMatchObject({ code: 'TESSERA_EXPOSE_NOT_FOUND', remote: 'ui2' });
-    const error: FederationError = await host.loadRemote('dead/Button').catch((e) => e);
+    const error = (await host.loadRemote("dead/Button").catch((e: unknown) => e)) as FederationError;
     expect(error).toBeInstanceOf(FederationError);
     expect(error).toMatchObject({ code: 'TESSERA_REMOTE_LOAD_FAILED', remote: 'dead', url: DEAD });
     expect(error.message).toContain('remote "dead" at http://127.0.0.1:9/remoteEntry.js');
@@ -89,7 +89,7 @@ describe('loadRemote', () => {
         { name: 'fetch', fetch: (url) => (fetched.push(url), Promise.resolve(new Response(JSON.stringify(manifests[url])))) },
       ],
     });
-    const bad = await host.loadRemote('bad/Button').catch((e) => e);
+    const bad = (await host.loadRemote("bad/Button").catch((e: unknown) => e)) as FederationError;
     expect(bad).toMatchObject({ code: 'TESSERA_MANIFEST_INVALID', remote: 'bad', url: 'https://cdn.test/bad/mf-manifest.json' });
     expect(bad.message).toContain('metaData.remoteEntry.name');
     const ui4 = await host.loadRemote('ui4/Button').catch((e) => e);
