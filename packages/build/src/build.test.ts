@@ -1,0 +1,73 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp, watchApp, type BuildReport } from './build.js';
+import { loadConfig } from './load-config.js';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+const work = join(repo, 'tmp', `build-test-${process.pid}`);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function copyApp(name: string): string {
+  const dir = join(work, name);
+  mkdirSync(work, { recursive: true });
+  cpSync(join(repo, 'examples', 'shop', 'catalog'), dir, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
+  return dir;
+}
+
+describe('buildApp', () => {
+  it('writes the remote entry, hashed chunks per expose and shared fallback, CSS and the manifest', async () => {
+    const root = copyApp('catalog');
+    const report = await buildApp(await loadConfig(root));
+    const files = report.files.map((f) => f.file);
+    expect(files).toContain('remoteEntry.js');
+    expect(files).toContain('mf-manifest.json');
+    expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.js$/.test(f))).toBe(true);
+    expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.css$/.test(f))).toBe(true);
+    for (const key of ['react', 'react-dom', 'jsx-runtime']) expect(files.some((f) => new RegExp(`^${key}-[A-Z0-9]{8}\\.js$`).test(f))).toBe(true);
+    expect(report.shareKeys).toEqual(['react', 'react-dom', 'react/jsx-runtime']);
+    for (const f of report.files) expect(f.gzipBytes).toBeGreaterThan(0);
+
+    const manifest = JSON.parse(readFileSync(join(root, 'dist', 'mf-manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ id: 'catalog', name: 'catalog', metaData: { remoteEntry: { name: 'remoteEntry.js', type: 'module' }, publicPath: 'auto' } });
+    const expose = manifest.exposes.find((e: { path: string }) => e.path === './ProductList');
+    expect(expose.assets.css.sync[0]).toMatch(/^ProductList-.*\.css$/);
+    expect(expose.assets.js.sync[0]).toMatch(/^ProductList-.*\.js$/);
+    expect(manifest.shared.map((s: { name: string }) => s.name)).toEqual(['react', 'react-dom', 'react/jsx-runtime']);
+
+    // What each chunk must load first, recorded in the entry.
+    const entry = readFileSync(join(root, 'dist', 'remoteEntry.js'), 'utf8');
+    expect(entry).toContain('"expose:./ProductList":{"shares":["react","react/jsx-runtime"]');
+    expect(entry).toContain('"shared:react-dom":{"shares":["react"]');
+  });
+
+  it('reports a source error with file and line as TESSERA_BUILD_FAILED', async () => {
+    const root = copyApp('broken');
+    writeFileSync(join(root, 'src', 'ProductList.tsx'), 'export default function () {\n  const x = ;\n  return x;\n}\n');
+    await expect(buildApp(await loadConfig(root))).rejects.toThrow(/TESSERA_BUILD_FAILED[\s\S]*src\/ProductList\.tsx:2:/);
+  });
+
+  it('rebuilds on change in watch mode and removes the chunks of earlier builds', async () => {
+    const root = copyApp('watched');
+    const reports: BuildReport[] = [];
+    let changed: () => void;
+    const rebuilt = new Promise<void>((resolve) => (changed = resolve));
+    const watcher = await watchApp(await loadConfig(root), (report, error) => {
+      if (error) throw error;
+      reports.push(report!);
+      if (reports.length === 2) changed();
+    });
+    try {
+      const first = reports[0]!.files.find((f) => f.file.startsWith('ProductList-') && f.file.endsWith('.js'))!.file;
+      const source = join(root, 'src', 'products.ts');
+      writeFileSync(source, readFileSync(source, 'utf8').replace('Green tea', 'Black tea'));
+      await rebuilt;
+      const second = reports[1]!.files.find((f) => f.file.startsWith('ProductList-') && f.file.endsWith('.js'))!.file;
+      expect(second).not.toBe(first);
+      expect(existsSync(join(root, 'dist', first))).toBe(false);
+      expect(readFileSync(join(root, 'dist', second), 'utf8')).toContain('Black tea');
+    } finally {
+      await watcher.close();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { runtimeSize } from './runtime-size.js';
+
+describe('runtimeSize', () => {
+  it('measures @tessera/runtime as apps carry it, within its budget (the README records the figure)', async () => {
+    const { bytes, gzipBytes } = await runtimeSize(import.meta.dirname);
+    console.log(`@tessera/runtime: ${bytes} bytes minified, ${gzipBytes} bytes gzipped`);
+    expect(gzipBytes).toBeGreaterThan(1000);
+    expect(gzipBytes).toBeLessThan(bytes);
+    expect(gzipBytes).toBeLessThanOrEqual(8 * 1024);
+  });
+});
