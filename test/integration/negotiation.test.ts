@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
-import { serve } from '@tessera/cli';
+import { runNodeHost, serveFixture } from './node-host.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const fixtures = join(here, '..', 'fixtures');
-const servers: Awaited<ReturnType<typeof serve>>[] = [];
+const servers: Awaited<ReturnType<typeof serveFixture>>[] = [];
 const urls: Record<string, string> = {};
 
 beforeAll(async () => {
   for (const name of ['alpha', 'beta']) {
-    const config = await loadConfig(join(fixtures, name));
-    await buildApp(config);
-    const server = await serve({ dir: config.outDir, port: 0 });
+    const server = await serveFixture(name);
     servers.push(server);
-    urls[name] = server.url.replace('localhost', '127.0.0.1');
+    urls[name] = server.url;
   }
 });
 
@@ -27,12 +18,7 @@ afterAll(async () => {
 
 describe('share negotiation across built remotes loaded over HTTP in Node', () => {
   it('gives each remote a version of a non-singleton package that satisfies its own range', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--import', '@tessera/runtime/node/register', join(here, 'negotiation-host.js'), urls.alpha!, urls.beta!],
-      { cwd: here },
-    );
-    const result = JSON.parse(stdout);
+    const result = await runNodeHost('negotiation-host.js', [urls.alpha!, urls.beta!]);
     // alpha needs ~2.0.0 and provides 2.0.0; beta needs ^2.1.0 and provides 2.1.3.
     expect(result.alphaWeek).toBeNull(); // ms 2.0.0 has no weeks
     expect(result.betaWeek).toBe(604_800_000);

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, context, type BuildOptions, type Metafile } from 'esbuild';
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
 import { finishBuild } from './finish-build.js';
-import { scanShareKeys } from './scan.js';
+import { scanShareKeys, type ShareKey } from './scan.js';
 
 /** One output file: its size and its gzipped size (gzip level 9), in bytes. */
 export interface OutputFile {
@@ -26,7 +26,7 @@ export interface BuildReport {
   shareKeys: string[];
 }
 
-function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ResolvedShared>, seenKeys: Set<string>): BuildOptions {
+function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),
@@ -47,7 +47,7 @@ function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ResolvedSha
   };
 }
 
-function report(config: ResolvedConfig, files: string[], started: number, shareKeys: Map<string, ResolvedShared>): BuildReport {
+function report(config: ResolvedConfig, files: string[], started: number, shareKeys: Map<string, ShareKey>): BuildReport {
   return {
     name: config.name,
     outDir: config.outDir,

@@ -1,5 +1,6 @@
 import type { Plugin } from 'esbuild';
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig } from './config.js';
+import type { ShareKey } from './scan.js';
 import { matchShared } from './shared-match.js';
 import { consumeModule, containerModule, fallbackModule, hostEntryModule, remoteEntryModule, remoteModule } from './virtual-modules.js';
 
@@ -21,7 +22,7 @@ function matchRemote(specifier: string, config: ResolvedConfig): string | undefi
  * `shareKeys` lists every share key to provide (configured packages and the subpaths found by the scan);
  * `seenKeys` collects the keys this build met, so a watcher can tell when the list grew.
  */
-export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, ResolvedShared>, seenKeys: Set<string>): Plugin {
+export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): Plugin {
   return {
     name: 'tessera-federation',
     setup(build) {
@@ -48,7 +49,7 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
         if (contents === undefined) return { errors: [{ text: `Unknown Tessera module tessera:${args.path}` }] };
         return { contents, resolveDir, loader: 'js' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'tessera-consume' }, (args) => ({ contents: consumeModule(args.path), resolveDir, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-consume' }, (args) => ({ contents: consumeModule(args.path, shareKeys.get(args.path)), resolveDir, loader: 'js' }));
       build.onLoad({ filter: /.*/, namespace: 'tessera-remote-module' }, (args) => ({ contents: remoteModule(args.path), resolveDir, loader: 'js' }));
       build.onLoad({ filter: /.*/, namespace: 'tessera-fallback' }, async (args) => {
         const resolved = await build.resolve(args.path, { kind: 'require-call', resolveDir, pluginData: { tesseraReal: true } });

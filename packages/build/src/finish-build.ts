@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig } from './config.js';
+import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { createManifest } from './manifest.js';
 import { CHUNKS_PLACEHOLDER } from './virtual-modules.js';
@@ -13,7 +14,7 @@ export const HOST_ENTRY_FILE = 'main.js';
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds. Returns the output files, relative to `outDir`.
  */
-export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ResolvedShared>): string[] {
+export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>): string[] {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};

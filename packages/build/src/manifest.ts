@@ -1,5 +1,6 @@
 import type { Metafile } from 'esbuild';
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig } from './config.js';
+import type { ShareKey } from './scan.js';
 import { outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 
 interface Assets {
@@ -29,7 +30,7 @@ export interface FederationManifest {
 export function createManifest(
   config: ResolvedConfig,
   metafile: Metafile,
-  shareKeys: Map<string, ResolvedShared>,
+  shareKeys: Map<string, ShareKey>,
   inputOfExpose: (file: string) => string,
   outDirFromRoot: string,
 ): FederationManifest {

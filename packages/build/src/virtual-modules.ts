@@ -1,4 +1,5 @@
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig } from './config.js';
+import type { ShareKey } from './scan.js';
 
 /** Placeholder in entry files, replaced after the build by the chunk requirements (JSON). */
 export const CHUNKS_PLACEHOLDER = '__TESSERA_CHUNKS__';
@@ -14,7 +15,7 @@ const json = JSON.stringify;
  * The app's runtime instance, made with the options of federation.config.ts. Every shared
  * module is provided with a loader of its fallback chunk (or, `eager`, with the module itself).
  */
-export function containerModule(config: ResolvedConfig, shareKeys: Map<string, ResolvedShared>): string {
+export function containerModule(config: ResolvedConfig, shareKeys: Map<string, ShareKey>): string {
   const lines = ['import { init } from "@tessera/runtime";'];
   const plugins = config.runtimePlugins.map((path, i) => {
     lines.push(`import plugin${i} from ${json(path)};`);
@@ -75,9 +76,23 @@ export function hostEntryModule(config: ResolvedConfig): string {
   ].join('\n');
 }
 
-/** What an import of a shared module compiles to: the negotiated module, loaded before this chunk ran. */
-export function consumeModule(key: string): string {
-  return `module.exports = require("tessera:container").federation.consumed(${json(key)});`;
+/**
+ * What an import of a shared module compiles to: the negotiated module, loaded before this chunk
+ * ran. When the app's own copy is an ES module, the consumer keeps ES module semantics (its
+ * default and named exports, whatever the importer's module mode); otherwise CommonJS semantics.
+ */
+export function consumeModule(key: string, shareKey: ShareKey | undefined): string {
+  if (shareKey?.format !== 'esm') return `module.exports = require("tessera:container").federation.consumed(${json(key)});`;
+  const hasDefault = shareKey.exports.includes('default');
+  const names = shareKey.exports.filter((name) => name !== 'default');
+  const exported = [...(hasDefault ? ['d as default'] : []), ...names.map((name, i) => `e${i} as ${json(name)}`)];
+  return [
+    'import { federation } from "tessera:container";',
+    `const m = federation.consumed(${json(key)});`,
+    ...(hasDefault ? ['const d = m && m.__esModule ? m.default : m;'] : []),
+    ...names.map((name, i) => `const e${i} = m[${json(name)}];`),
+    `export { ${exported.join(', ')} };`,
+  ].join('\n');
 }
 
 /** What a static import of a remote module ('catalog/ProductList') compiles to. */

@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildApp, loadConfig } from '@tessera/build';
+import { serve } from '@tessera/cli';
+
+const here = import.meta.dirname;
+
+/** Builds a fixture remote and serves its dist/ on a free loopback port. */
+export async function serveFixture(name: string) {
+  const config = await loadConfig(join(here, '..', 'fixtures', name));
+  await buildApp(config);
+  const server = await serve({ dir: config.outDir, port: 0 });
+  return { ...server, url: server.url.replace('localhost', '127.0.0.1') };
+}
+
+/** Runs a host script of this folder in Node with http imports enabled; returns its JSON output. */
+export async function runNodeHost(script: string, args: string[]): Promise<any> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', '@tessera/runtime/node/register', join(here, script), ...args],
+    { cwd: here },
+  );
+  return JSON.parse(stdout);
+}
