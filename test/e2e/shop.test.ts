@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, loadConfig } from '@tessera/build';
+import { serve } from '@tessera/cli';
 import type { FederationInfo } from '@tessera/runtime';
 import { launchChromium } from './chromium.js';
 import { startShop, type ShopServers } from './shop-servers.js';
@@ -103,6 +106,34 @@ describe('shop example in Chromium', () => {
       await page.close();
     } finally {
       await shop.start('cart');
+    }
+  });
+});
+
+describe('a host loading a remote through its var script entry', () => {
+  it('loads the catalog with a <script> that sets globalThis.catalog, and renders it with the host React', async () => {
+    const config = await loadConfig(join(import.meta.dirname, '..', 'fixtures', 'var-host'));
+    await buildApp(config);
+    const host = await serve({ dir: config.outDir, port: 0 });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    try {
+      await page.goto(host.url);
+      await page.getByTestId('product-list').waitFor();
+      await page.getByTestId('add-to-cart').first().click();
+      await expect.poll(() => page.getByTestId('catalog-added-count').textContent()).toBe('1 added');
+      expect(await page.evaluate(() => typeof (globalThis as { catalog?: { get?: unknown } }).catalog?.get)).toBe('function');
+      expect(await page.evaluate(() => (window as unknown as { __scripts: string[] }).__scripts)).toEqual(['http://localhost:4001/remoteEntry.var.js']);
+      const info = await federationInfo(page);
+      expect(info.remotes.find((r) => r.host === 'varHost')).toMatchObject({ name: 'catalog', type: 'var', status: 'loaded' });
+      const react = info.shared.find((s) => s.key === 'react')!;
+      expect(react.consumers.map((c) => `${c.consumer}: ${c.from}`).sort()).toEqual(['catalog: varHost', 'varHost: varHost']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.close();
     }
   });
 });

@@ -7,7 +7,7 @@ export function esbuildFailure(error: unknown, config: ResolvedConfig): Federati
   const lines = errors?.length
     ? errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ''}${e.text}`)
     : [String((error as Error)?.message ?? error)];
-  return new FederationError('TESSERA_BUILD_FAILED', `Building "${config.name}" failed:\n  ${lines.join('\n  ')}\n`, {
+  return new FederationError('TESSERA_BUILD_FAILED', `Building "${config.name}" failed:\n  ${lines.join('\n  ')}\n `, {
     remote: config.name, cause: error, hint: 'Fix the errors above and build again',
   });
 }

@@ -22,6 +22,7 @@ describe('buildApp', () => {
     const files = report.files.map((f) => f.file);
     expect(files).toContain('remoteEntry.js');
     expect(files).toContain('mf-manifest.json');
+    expect(files).toContain('remoteEntry.var.js');
     expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.js$/.test(f))).toBe(true);
     expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.css$/.test(f))).toBe(true);
     for (const key of ['react', 'react-dom', 'jsx-runtime']) expect(files.some((f) => new RegExp(`^${key}-[A-Z0-9]{8}\\.js$`).test(f))).toBe(true);

@@ -192,7 +192,7 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
 }
 
 function invalid(problems: string[]): FederationError {
-  return new FederationError('TESSERA_CONFIG_INVALID', `federation.config.ts is invalid:\n  - ${problems.join('\n  - ')}\n`, {
+  return new FederationError('TESSERA_CONFIG_INVALID', `federation.config.ts is invalid:\n  - ${problems.join('\n  - ')}\n `, {
     hint: 'Fix the keys listed above (see the FederationConfig type)',
   });
 }

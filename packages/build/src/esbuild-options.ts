@@ -11,6 +11,7 @@ export function sourceOptions(config: ResolvedConfig): BuildOptions {
     absWorkingDir: config.root,
     bundle: true,
     platform: 'browser',
+    format: 'esm',
     target: 'es2022',
     jsx: 'automatic',
     loader: assetLoaders,

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { createManifest } from './manifest.js';
-import { CHUNKS_PLACEHOLDER } from './virtual-modules.js';
+import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
 
@@ -43,6 +43,9 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     }
   }
   if (Object.keys(config.exposes).length) {
+    const varEntry = varEntryFilename(config.filename);
+    writeFileSync(join(config.outDir, varEntry), varEntryScript(config));
+    written.add(varEntry);
     const manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');

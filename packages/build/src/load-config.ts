@@ -12,7 +12,8 @@ const CONFIG_FILES = ['federation.config.ts', 'federation.config.mts', 'federati
  * esbuild (packages stay external) and resolves it. Throws TESSERA_CONFIG_NOT_FOUND,
  * TESSERA_CONFIG_INVALID (also when the file does not load or has no default export).
  */
-export async function loadConfig(root: string, configFile?: string): Promise<ResolvedConfig> {
+export async function loadConfig(rootDir: string, configFile?: string): Promise<ResolvedConfig> {
+  const root = resolve(rootDir);
   const file = configFile ? resolve(root, configFile) : CONFIG_FILES.map((f) => join(root, f)).find(existsSync);
   if (!file || !existsSync(file)) {
     throw new FederationError('TESSERA_CONFIG_NOT_FOUND', `No ${configFile ?? 'federation.config.ts'} in ${root}`, {

@@ -65,6 +65,31 @@ export function remoteEntryModule(config: ResolvedConfig): string {
   ].join('\n');
 }
 
+/**
+ * The remote entry as a classic script that sets `globalThis[name]`, for hosts that load remotes
+ * with a script tag (webpack's `remoteType: 'var'`/`'script'`). It imports the ES module entry
+ * next to it on first use, so both share one container.
+ */
+export function varEntryScript(config: ResolvedConfig): string {
+  return [
+    `var ${config.name} = (function () {`,
+    '  var base = document.currentScript && document.currentScript.src;',
+    '  var entry;',
+    `  function load() { return entry || (entry = import(new URL(${json(`./${config.filename}`)}, base).href)); }`,
+    '  return {',
+    '    init: function (shareScope, initScope) { return load().then(function (c) { return c.init(shareScope, initScope); }); },',
+    '    get: function (module) { return load().then(function (c) { return c.get(module); }); }',
+    '  };',
+    '})();',
+    '',
+  ].join('\n');
+}
+
+/** File name of the `var` script entry: 'remoteEntry.js' → 'remoteEntry.var.js'. */
+export function varEntryFilename(filename: string): string {
+  return filename.replace(/(\.m?js)?$/, '.var.js');
+}
+
 /** A host's entry: the automatic async boundary before the app's own entry runs. */
 export function hostEntryModule(config: ResolvedConfig): string {
   return [
