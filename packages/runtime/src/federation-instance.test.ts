@@ -152,4 +152,29 @@ describe('sharing between a host and its remotes', () => {
     expect(() => createInstance({} as never)).toThrow(/TESSERA_INVALID_OPTIONS/);
     expect(() => createInstance({ name: 'x', shared: { a: { get: () => () => 1 } } })).toThrow(/without a version/);
   });
+
+  it('keeps modules of a named share scope apart from the default scope', async () => {
+    const legacy = { v: 'legacy' };
+    const host = createInstance({
+      name: 'host10',
+      shared: { lodash: { version: '3.10.1', shareScope: 'legacy', get: () => () => legacy } },
+    });
+    await host.initShareScope('legacy');
+    expect(Object.keys(host.shareScopes.legacy!)).toEqual(['lodash']);
+    expect(host.shareScopes.default).toBeUndefined();
+    expect((await host.loadShare('lodash'))()).toBe(legacy);
+    await expect(host.loadShare('lodash', { shareScope: 'default' })).resolves.toBeTypeOf('function');
+  });
+
+  it('lets resolveShare override the negotiated version', async () => {
+    const old = { v: 1 };
+    const host = createInstance({
+      name: 'host11',
+      shared: { lib: { version: '2.0.0', get: () => () => ({ v: 2 }) } },
+      plugins: [{ name: 'pin', resolveShare: ({ scope }) => ({ kind: 'scope', version: '1.0.0', entry: scope.lib!['1.0.0']!, reason: 'pinned by plugin' }) }],
+    });
+    host.shareScopes.default = { lib: { '1.0.0': { get: () => () => old, from: 'elsewhere', eager: false } } };
+    expect((await host.loadShare('lib'))()).toBe(old);
+  });
 });
+
