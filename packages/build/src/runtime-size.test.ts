@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runtimeSize } from './runtime-size.js';
 
@@ -8,5 +10,7 @@ describe('runtimeSize', () => {
     expect(gzipBytes).toBeGreaterThan(1000);
     expect(gzipBytes).toBeLessThan(bytes);
     expect(gzipBytes).toBeLessThanOrEqual(8 * 1024);
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });
 });

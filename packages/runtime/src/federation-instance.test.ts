@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContainer } from './container.js';
 import { FederationError } from './errors.js';
@@ -51,6 +52,22 @@ describe('loadRemote', () => {
     expect(error).toBeInstanceOf(FederationError);
     expect(error).toMatchObject({ code: 'TESSERA_REMOTE_LOAD_FAILED', remote: 'dead', url: DEAD });
     expect(error.message).toContain('remote "dead" at http://127.0.0.1:9/remoteEntry.js');
+  });
+
+  it('does not hold start-up back for a remote that never answers', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const silent = createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const host = createInstance({ name: 'host12', remotes: { slow: `http://127.0.0.1:${port}/mf-manifest.json` }, shareInitTimeout: 50 });
+      const started = performance.now();
+      await host.initShareScope();
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('Remote "slow" is slow'));
+    } finally {
+      silent.close();
+    }
   });
 
   it('lets errorLoadRemote return a fallback module, and hooks rewrite and replace', async () => {

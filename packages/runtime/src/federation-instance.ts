@@ -30,6 +30,11 @@ export interface InitOptions {
   plugins?: FederationPlugin[];
   /** How long a remote entry may take to load, in ms. Default 30000. */
   remoteTimeout?: number;
+  /**
+   * 'version-first' start-up waits at most this long, in ms, for each remote entry before it goes
+   * on without that remote's versions (a slow remote must not hold the host back). Default 5000.
+   */
+  shareInitTimeout?: number;
 }
 
 /** Files a chunk needs before it runs, as the build records them. */
@@ -103,6 +108,7 @@ export function createInstance(options: InitOptions): FederationInstance {
   const defaultScope = options.shareScope ?? 'default';
   const strategy: ShareStrategy = options.shareStrategy ?? 'version-first';
   const timeoutMs = options.remoteTimeout ?? 30_000;
+  const shareInitTimeoutMs = options.shareInitTimeout ?? 5_000;
   const plugins: FederationPlugin[] = [];
   const remotes = new Map<string, RemoteState>();
   const shared = new Map<string, ResolvedShared>();
@@ -284,11 +290,20 @@ export function createInstance(options: InitOptions): FederationInstance {
       await Promise.all(
         [...remotes.values()]
           .filter((state) => state.info.shareScope === scopeName)
-          .map((state) =>
-            ensureContainer(state, initScope).catch((error: Error) => {
-              console.warn(`Initialization of sharing external failed: ${error.message}`);
-            }),
-          ),
+          .map((state) => {
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            const slow = new Promise<void>((resolve) => {
+              timer = setTimeout(() => {
+                console.warn(`Remote "${state.info.name}" is slow: start-up goes on without its shared versions after ${shareInitTimeoutMs} ms`);
+                resolve();
+              }, shareInitTimeoutMs);
+            });
+            const init = ensureContainer(state, initScope).then(
+              () => undefined,
+              (error: Error) => console.warn(`Initialization of sharing external failed: ${error.message}`),
+            );
+            return Promise.race([init, slow]).finally(() => clearTimeout(timer));
+          }),
       );
     })());
   }
