@@ -1,0 +1,52 @@
+/**
+ * Every error code of `@tessera/store`. Codes are stable: match on `error.code`, never on
+ * the message. "Thrown" errors come out of `defineStore`; "reported" ones go to
+ * `options.onError` (default `globalThis.reportError ?? console.error`) and the store carries on.
+ *
+ * | code | when | what happens / what to do |
+ * | --- | --- | --- |
+ * | `TESSERA_STORE_INVALID_OPTIONS` | `id` is not a non-empty string, `version` not an integer ≥ 1, `initial` not an object, `sync`/`persist` unknown | thrown; fix the call |
+ * | `TESSERA_STORE_VERSION_CONFLICT` | the id is already defined on this page (by any app, any copy of the package) with another schema `version` | thrown; give every app on the page the same version, or a new id for the new shape |
+ * | `TESSERA_STORE_PROTOCOL_UNKNOWN` | the page's registry (`globalThis[Symbol.for('tessera.store.registry')]`) or a tab-sync message has a `protocol` this copy does not know | thrown (registry) or reported and ignored (message); update `@tessera/store` in the older app |
+ * | `TESSERA_STORE_VERSION_NEWER` | persisted or synced state has a newer schema version than this store | reported; the state is ignored (never applied), the store keeps its own |
+ * | `TESSERA_STORE_MIGRATE_FAILED` | persisted or synced state is older and `migrate` is missing or threw (`cause`) | reported; the state is ignored |
+ * | `TESSERA_STORE_STATE_INVALID` | persisted or synced state is not JSON / not `{ version, state, clocks }` | reported; ignored (persisted: the store starts from `initial`) |
+ * | `TESSERA_STORE_LISTENER_FAILED` | a listener (or selector) threw (`cause`) | reported; every other listener still ran |
+ * | `TESSERA_STORE_PERSIST_FAILED` | `localStorage.setItem` threw (quota, state not JSON-serialisable) (`cause`) | reported; state is changed in memory, not saved |
+ * | `TESSERA_STORE_SYNC_FAILED` | `BroadcastChannel.postMessage` threw (state not structured-cloneable) (`cause`) | reported; state is changed here, other tabs miss this write |
+ */
+export type StoreErrorCode =
+  | 'TESSERA_STORE_INVALID_OPTIONS'
+  | 'TESSERA_STORE_VERSION_CONFLICT'
+  | 'TESSERA_STORE_PROTOCOL_UNKNOWN'
+  | 'TESSERA_STORE_VERSION_NEWER'
+  | 'TESSERA_STORE_MIGRATE_FAILED'
+  | 'TESSERA_STORE_STATE_INVALID'
+  | 'TESSERA_STORE_LISTENER_FAILED'
+  | 'TESSERA_STORE_PERSIST_FAILED'
+  | 'TESSERA_STORE_SYNC_FAILED';
+
+/**
+ * The one error type of the store: `code` (see the table on {@link StoreErrorCode}),
+ * `storeId` (the id given to `defineStore`), `cause` (the original error, when there is one).
+ * Message: `[code] store "id": what happened`.
+ *
+ * Each app bundles its own copy of this class, and a store shared on the page reports through
+ * the copy that created it: test with {@link isStoreError}, not `instanceof`.
+ */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  readonly storeId: string;
+
+  constructor(code: StoreErrorCode, storeId: string, message: string, cause?: unknown) {
+    super(`[${code}] store "${storeId}": ${message}`, cause === undefined ? undefined : { cause });
+    this.name = 'StoreError';
+    this.code = code;
+    this.storeId = storeId;
+  }
+}
+
+/** True for a StoreError from any copy of `@tessera/store` (checks `name` and `code`, not the class). */
+export function isStoreError(error: unknown): error is StoreError {
+  return error instanceof Error && error.name === 'StoreError' && typeof (error as StoreError).code === 'string';
+}
