@@ -1,7 +1,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
+import { launchChromium } from './chromium.js';
 
 const shop = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'shop');
 
@@ -41,4 +44,22 @@ export async function startShop(): Promise<ShopServers> {
       for (const app of [...running.keys()]) await stop(app);
     },
   };
+}
+
+/**
+ * For a test file: builds and serves the shop and starts Chromium before its tests, stops both
+ * after. The getters return what is running.
+ */
+export function useShopInChromium(): { shop(): ShopServers; browser(): Browser } {
+  let shop: ShopServers | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    shop = await startShop();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shop?.stopAll();
+  });
+  return { shop: () => shop!, browser: () => browser! };
 }

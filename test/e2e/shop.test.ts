@@ -1,24 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
 import type { FederationInfo } from '@tessera/runtime';
-import { launchChromium } from './chromium.js';
-import { startShop, type ShopServers } from './shop-servers.js';
+import { useShopInChromium } from './shop-servers.js';
 
-let browser: Browser;
-let shop: ShopServers;
-
-beforeAll(async () => {
-  shop = await startShop();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await shop?.stopAll();
-});
+const { shop, browser } = useShopInChromium();
 
 interface Observed {
   page: Page;
@@ -27,7 +15,7 @@ interface Observed {
 }
 
 async function openShell(): Promise<Observed> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const consoleErrors: string[] = [];
   const scripts: { url: string; body: string }[] = [];
   const pending: Promise<void>[] = [];
@@ -39,7 +27,7 @@ async function openShell(): Promise<Observed> {
     if (response.request().resourceType() !== 'script') return;
     pending.push(response.text().then((body) => void scripts.push({ url: response.url(), body }), () => {}));
   });
-  await page.goto(shop.url);
+  await page.goto(shop().url);
   await page.getByTestId('shell-header').waitFor();
   await page.getByTestId('product-list').waitFor();
   await Promise.all(pending);
@@ -85,7 +73,7 @@ describe('shop example in Chromium', () => {
   });
 
   it('keeps the header and catalog running when the cart app is down, and names the cart and its URL', async () => {
-    await shop.stop('cart');
+    await shop().stop('cart');
     try {
       const { page } = await openShell();
       const fallback = page.getByTestId('cart-fallback');
@@ -105,7 +93,7 @@ describe('shop example in Chromium', () => {
       expect(cart.error?.code).toBe('TESSERA_MANIFEST_FETCH_FAILED');
       await page.close();
     } finally {
-      await shop.start('cart');
+      await shop().start('cart');
     }
   });
 });
@@ -115,7 +103,7 @@ describe('a host loading a remote through its var script entry', () => {
     const config = await loadConfig(join(import.meta.dirname, '..', 'fixtures', 'var-host'));
     await buildApp(config);
     const host = await serve({ dir: config.outDir, port: 0 });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

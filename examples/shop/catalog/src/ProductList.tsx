@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { addToCart } from '@shop/contracts';
 import { formatPrice, products } from './products.js';
 import './ProductList.css';
 
-/** The catalog's exposed component: products with an "Add to cart" button each. */
+/** The catalog's exposed component: products with an "Add to cart" button each, feeding the shared cart. */
 export default function ProductList() {
   const [added, setAdded] = useState<Record<string, number>>({});
   const total = Object.values(added).reduce((sum, n) => sum + n, 0);
@@ -18,7 +19,10 @@ export default function ProductList() {
             <button
               type="button"
               data-testid="add-to-cart"
-              onClick={() => setAdded((counts) => ({ ...counts, [product.id]: (counts[product.id] ?? 0) + 1 }))}
+              onClick={() => {
+                setAdded((counts) => ({ ...counts, [product.id]: (counts[product.id] ?? 0) + 1 }));
+                addToCart(product);
+              }}
             >
               Add to cart{added[product.id] ? ` (${added[product.id]})` : ''}
             </button>

@@ -1,4 +1,5 @@
-import { RemoteComponent } from '@tessera/react';
+import { cartCount, cartStore } from '@shop/contracts';
+import { RemoteComponent, useStore } from '@tessera/react';
 import './App.css';
 
 function Unavailable({ name, error }: { name: string; error: Error }) {
@@ -10,11 +11,21 @@ function Unavailable({ name, error }: { name: string; error: Error }) {
   );
 }
 
+function CartCount() {
+  const count = useStore(cartStore, cartCount);
+  return (
+    <span className="shell-cart-count" aria-label="items in cart">
+      Cart: <span data-testid="cart-count">{count}</span>
+    </span>
+  );
+}
+
 export function App() {
   return (
     <>
       <header className="shell-header" data-testid="shell-header">
         <h1>Tessera Shop</h1>
+        <CartCount />
       </header>
       <main className="shell-main">
         <RemoteComponent
