@@ -42,6 +42,14 @@ describe('buildApp', () => {
     expect(entry).toContain('"shared:react-dom":{"shares":["react"]');
   });
 
+  it('builds the same output again in the same process (what the scan keeps of installed packages is sound)', async () => {
+    const root = copyApp('twice');
+    const first = await buildApp(await loadConfig(root));
+    const second = await buildApp(await loadConfig(root));
+    expect(second.files.map((f) => `${f.file}:${f.bytes}`)).toEqual(first.files.map((f) => `${f.file}:${f.bytes}`));
+    expect(second.shareKeys).toEqual(first.shareKeys);
+  });
+
   it('reports a source error with file and line as TESSERA_BUILD_FAILED', async () => {
     const root = copyApp('broken');
     writeFileSync(join(root, 'src', 'ProductList.tsx'), 'export default function () {\n  const x = ;\n  return x;\n}\n');

@@ -13,17 +13,38 @@ export interface ShareKey extends ResolvedShared {
   exports: string[];
 }
 
+/** What a scan learnt of one installed shared module file; installed packages do not change during a process. */
+interface ModuleFacts {
+  format: 'esm' | 'cjs';
+  exports: string[];
+  /** Share keys imported from inside its package (react-dom → react), transitively, with the files they resolved to. */
+  nestedKeys: [key: string, path: string | undefined][];
+}
+const factsByPath = new Map<string, ModuleFacts>();
+
+/** 'node_modules/react-dom/cjs/x.js' → 'node_modules/react-dom'; undefined outside node_modules. */
+function packageRootOf(file: string): string | undefined {
+  const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file);
+  return match?.[1];
+}
+
 /**
  * Finds every share key the app needs to provide: the configured packages plus each subpath
  * imported anywhere, from app code or from inside shared packages ('react/jsx-runtime',
  * 'react-dom/client'); and, for ES module copies, their export names, so that imports of them keep
- * ES module semantics in every importer. Two esbuild passes that write nothing.
+ * ES module semantics in every importer. esbuild passes that write nothing; what they learn of
+ * installed packages is kept for the rest of the process (watch mode, several apps per process).
  */
 export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string, ShareKey>> {
   const found = new Map<string, ResolvedShared>(Object.entries(config.shared));
   const paths = new Map<string, string>();
+  const keysInsidePackage = new Map<string, Set<string>>();
   const roots = [...Object.values(config.exposes), ...(config.entry ? [config.entry] : [])];
   const provided = Object.values(config.shared).filter((s) => s.import).map((s) => s.key);
+  const note = (key: string) => {
+    const s = matchShared(key, config.shared);
+    if (s && !found.has(key)) found.set(key, { ...s, key });
+  };
   const recorder: Plugin = {
     name: 'tessera-scan',
     setup(b) {
@@ -37,11 +58,22 @@ export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string,
         if (args.pluginData?.tesseraScan) return undefined;
         const s = matchShared(args.path, config.shared);
         if (!s) return undefined;
-        if (!found.has(args.path)) found.set(args.path, { ...s, key: args.path });
+        note(args.path);
+        const inside = packageRootOf(args.importer);
+        if (inside) (keysInsidePackage.get(inside) ?? keysInsidePackage.set(inside, new Set()).get(inside)!).add(args.path);
         if (!s.import) return { path: args.path, external: true };
         const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { tesseraScan: true } });
-        if (!paths.has(args.path) && !resolved.errors.length) paths.set(args.path, resolved.path);
-        return resolved.errors.length ? { errors: resolved.errors } : { path: resolved.path, sideEffects: resolved.sideEffects };
+        if (resolved.errors.length) return { errors: resolved.errors };
+        if (!paths.has(args.path)) paths.set(args.path, resolved.path);
+        const known = factsByPath.get(resolved.path);
+        if (known) {
+          for (const [key, path] of known.nestedKeys) {
+            note(key);
+            if (path && !paths.has(key)) paths.set(key, path);
+          }
+          return { path: resolved.path, external: true };
+        }
+        return { path: resolved.path, sideEffects: resolved.sideEffects };
       });
       for (const remote of Object.keys(config.remotes)) {
         b.onResolve({ filter: new RegExp(`^${remote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`) }, (args) => ({ path: args.path, external: true }));
@@ -49,26 +81,38 @@ export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string,
     },
   };
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
-  const esm: [string, string][] = [];
-  const exportsByKey = new Map<string, string[]>();
   try {
     const { metafile } = await build({
       ...sourceOptions(config), entryPoints: ['tessera-scan'], write: false, outdir: config.outDir, metafile: true, plugins: [recorder],
     });
-    for (const [key, path] of paths) if (metafile.inputs[fromRoot(path)]?.format === 'esm') esm.push([key, path]);
+    const fresh = [...new Set(paths.values())].filter((path) => !factsByPath.has(path));
+    const esm = fresh.filter((path) => metafile.inputs[fromRoot(path)]?.format === 'esm');
+    const exportsByPath = new Map<string, string[]>();
     if (esm.length) {
-      const names = await build({
-        ...sourceOptions(config), entryPoints: esm.map(([, path]) => path), write: false, outdir: config.outDir, metafile: true, format: 'esm',
-      });
-      for (const [key, path] of esm) {
-        const output = Object.values(names.metafile.outputs).find((o) => o.entryPoint === fromRoot(path));
-        exportsByKey.set(key, output?.exports ?? []);
+      const names = await build({ ...sourceOptions(config), entryPoints: esm, write: false, outdir: config.outDir, metafile: true });
+      for (const path of esm) {
+        exportsByPath.set(path, Object.values(names.metafile.outputs).find((o) => o.entryPoint === fromRoot(path))?.exports ?? []);
       }
+    }
+    const nested = (root: string | undefined, seen = new Set<string>()): string[] => {
+      if (!root || seen.has(root)) return [];
+      seen.add(root);
+      return [...(keysInsidePackage.get(root) ?? [])].flatMap((key) => [key, ...nested(packageRootOf(paths.get(key) ?? ''), seen)]);
+    };
+    for (const path of fresh) {
+      factsByPath.set(path, {
+        format: exportsByPath.has(path) ? 'esm' : 'cjs',
+        exports: exportsByPath.get(path) ?? [],
+        nestedKeys: [...new Set(nested(packageRootOf(path)))].map((key) => [key, paths.get(key)]),
+      });
     }
   } catch (error) {
     throw esbuildFailure(error, config);
   }
   return new Map(
-    [...found].map(([key, s]) => [key, { ...s, format: exportsByKey.has(key) ? 'esm' : 'cjs', exports: exportsByKey.get(key) ?? [] }]),
+    [...found].map(([key, s]) => {
+      const facts = factsByPath.get(paths.get(key) ?? '');
+      return [key, { ...s, format: facts?.format ?? 'cjs', exports: facts?.exports ?? [] }];
+    }),
   );
 }

@@ -60,9 +60,11 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     const previous = state;
     state = next;
     clocks = nextClocks;
-    const snapshot = { version, state, clocks };
-    storage?.write(snapshot);
-    if (local) tabs?.publish(snapshot);
+    if (storage || (local && tabs)) {
+      const snapshot = { version, state, clocks };
+      storage?.write(snapshot);
+      if (local) tabs?.publish(snapshot);
+    }
     if (next !== previous) {
       for (const listener of listeners) {
         try {
@@ -87,18 +89,21 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     }
   };
 
+  const tracked = !!(sync || persist); // clocks only matter to tabs and storage
   const setState: Store<S>['setState'] = (partial, replace) => {
-    const patch = typeof partial === 'function' ? partial(state) : partial;
-    const next = (replace ? { ...patch } : { ...state, ...patch }) as S & Record<string, unknown>;
+    const patch = (typeof partial === 'function' ? partial(state) : partial) as Record<string, unknown>;
     const old = state as S & Record<string, unknown>;
-    const stamp: Stamp = [time + 1, tab];
-    let nextClocks: Clocks | undefined;
-    for (const key of Object.keys({ ...old, ...next })) {
-      if (Object.hasOwn(next, key) !== Object.hasOwn(old, key) || !Object.is(next[key], old[key])) (nextClocks ??= { ...clocks })[key] = stamp;
+    let changed: string[] | undefined;
+    for (const key of Object.keys(patch)) if (!Object.hasOwn(old, key) || !Object.is(patch[key], old[key])) (changed ??= []).push(key);
+    if (replace) for (const key of Object.keys(old)) if (!Object.hasOwn(patch, key)) (changed ??= []).push(key);
+    if (!changed) return;
+    let nextClocks = clocks;
+    if (tracked) {
+      const stamp: Stamp = [++time, tab];
+      nextClocks = { ...clocks };
+      for (const key of changed) nextClocks[key] = stamp;
     }
-    if (!nextClocks) return;
-    time++;
-    commit(next, nextClocks, true);
+    commit((replace ? { ...patch } : { ...state, ...patch }) as S, nextClocks, true);
   };
 
   const subscribe = <T>(selector: Listener<S> | ((state: S) => T), listener?: (slice: T, previous: T) => void, options: SubscribeOptions<T> = {}) => {
