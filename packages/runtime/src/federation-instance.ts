@@ -371,7 +371,7 @@ export function createInstance(options: InitOptions): FederationInstance {
     const cacheKey = `${scopeName}\0${key}`;
     let factory = factories.get(cacheKey);
     if (!factory) {
-      const rule: ConsumeRule = { ...s.rule, eager: false, strategy };
+      const rule: ConsumeRule = { ...s.rule, strategy };
       factory = (async () => {
         await initShareScope(scopeName);
         await waterfall(plugins, 'beforeLoadShare', { key, scopeName, rule });
