@@ -9,7 +9,10 @@ export default function CartSummary() {
   const cart = useStore(cartStore);
   const lastAdded = useTopic(shopBus, 'cart.added');
   const [open, setOpen] = useState(false);
-  const lines = Object.entries(cart).filter(([, line]) => line.quantity > 0);
+  // Sorted: tabs merge the same lines in different orders.
+  const lines = Object.entries(cart)
+    .filter(([, line]) => line.quantity > 0)
+    .sort(([, a], [, b]) => a.name.localeCompare(b.name));
   return (
     <aside data-testid="cart-summary" style={{ border: '1px solid #d0d7de', borderRadius: 6, padding: '0.75rem' }}>
       <h2>Cart</h2>
