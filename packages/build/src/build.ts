@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
+import { emitDeclarations, type DeclarationsResult } from './declarations.js';
 import { finishBuild } from './finish-build.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
 
@@ -24,6 +25,8 @@ export interface BuildReport {
   files: OutputFile[];
   /** Share keys the app provides or consumes, subpaths included. */
   shareKeys: string[];
+  /** Time spent writing declarations, in ms (0 when skipped). */
+  declarationsMs: number;
 }
 
 function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
@@ -47,8 +50,9 @@ function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, 
   };
 }
 
-function report(config: ResolvedConfig, files: string[], started: number, shareKeys: Map<string, ShareKey>): BuildReport {
+function report(config: ResolvedConfig, files: string[], started: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): BuildReport {
   return {
+    declarationsMs: declarations?.durationMs ?? 0,
     name: config.name,
     outDir: config.outDir,
     durationMs: Math.round(performance.now() - started),
@@ -70,12 +74,20 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   const started = performance.now();
   const shareKeys = await scanShareKeys(config);
   let metafile: Metafile;
+  // esbuild works in its own process while the TypeScript compiler writes declarations here.
+  const bundling = build(buildOptions(config, shareKeys, new Set()));
+  bundling.catch(() => {});
+  const declarations = declarationsOf(config);
   try {
-    metafile = (await build(buildOptions(config, shareKeys, new Set()))).metafile!;
+    metafile = (await bundling).metafile!;
   } catch (error) {
     throw esbuildFailure(error, config);
   }
-  return report(config, finishBuild(config, metafile, shareKeys), started, shareKeys);
+  return report(config, finishBuild(config, metafile, shareKeys, declarations), started, shareKeys, declarations);
+}
+
+function declarationsOf(config: ResolvedConfig): DeclarationsResult | undefined {
+  return config.dts && Object.keys(config.exposes).length ? emitDeclarations(config) : undefined;
 }
 
 /**
@@ -109,7 +121,8 @@ export async function watchApp(
               setTimeout(() => void restart(), 0);
               return;
             }
-            onBuild(report(config, finishBuild(config, result.metafile!, shareKeys), started, shareKeys));
+            const declarations = declarationsOf(config);
+            onBuild(report(config, finishBuild(config, result.metafile!, shareKeys, declarations), started, shareKeys, declarations));
           } catch (error) {
             onBuild(undefined, error);
           } finally {

@@ -46,6 +46,8 @@ export interface FederationConfig {
   minify?: boolean;
   /** Runtime plugin modules (each default-exports a `FederationPlugin` or a function returning one). */
   runtimePlugins?: string[];
+  /** Write declarations of the exposed modules to `dist/@types/` (needs `typescript` installed). Default true. */
+  dts?: boolean;
 }
 
 /** Typed identity: `export default defineConfig({ ... })`. */
@@ -83,11 +85,12 @@ export interface ResolvedConfig {
   outDir: string;
   minify: boolean;
   runtimePlugins: string[];
+  dts: boolean;
   /** The app's package.json version, for the manifest. */
   version: string;
 }
 
-const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins'];
+const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts'];
 const sharedKeys = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope'];
 
 /**
@@ -113,6 +116,7 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     problems.push(`"shareStrategy" must be "version-first" or "loaded-first"`);
   }
   if (config.minify !== undefined && typeof config.minify !== 'boolean') problems.push('"minify" must be true or false');
+  if (config.dts !== undefined && typeof config.dts !== 'boolean') problems.push('"dts" must be true or false');
 
   const exposes: Record<string, string> = {};
   for (const [name, path] of Object.entries(objectOrEmpty(config.exposes, 'exposes', problems))) {
@@ -187,6 +191,7 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     outDir: resolve(root, config.outDir ?? 'dist'),
     minify: config.minify ?? true,
     runtimePlugins: plugins.map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
+    dts: config.dts ?? true,
     version: appPackage?.version ?? '0.0.0',
   };
 }

@@ -4,6 +4,7 @@ import type { Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
+import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { createManifest } from './manifest.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -14,7 +15,7 @@ export const HOST_ENTRY_FILE = 'main.js';
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds. Returns the output files, relative to `outDir`.
  */
-export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>): string[] {
+export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): string[] {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
@@ -46,7 +47,11 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     const varEntry = varEntryFilename(config.filename);
     writeFileSync(join(config.outDir, varEntry), varEntryScript(config));
     written.add(varEntry);
+    for (const file of declarations?.files ?? []) written.add(`${TYPES_DIR}/${file}`);
     const manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
+    if (declarations) {
+      manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
+    }
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }

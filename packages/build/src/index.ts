@@ -3,3 +3,6 @@ export { loadConfig } from './load-config.js';
 export { buildApp, watchApp, type BuildReport, type OutputFile } from './build.js';
 export { runtimeSize } from './runtime-size.js';
 export type { FederationManifest } from './manifest.js';
+export { emitDeclarations } from './declarations.js';
+export { fetchRemoteTypes, HOST_TYPES_DIR, type RemoteTypes } from './remote-types.js';
+export { checkHost, type BrokenUse, type CheckResult } from './check-host.js';

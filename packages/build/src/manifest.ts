@@ -17,7 +17,8 @@ export interface FederationManifest {
     type: 'app';
     buildInfo: { buildVersion: string; buildName: string };
     remoteEntry: { name: string; path: string; type: 'module' };
-    types: { path: string; name: string; zip: string; api: string };
+    /** Declarations of the exposes (`tessera build`, `dts`): `path`/`name` of the index, every file under `path`. */
+    types: { path: string; name: string; zip: string; api: string; files?: string[] };
     globalName: string;
     pluginVersion: string;
     publicPath: 'auto';

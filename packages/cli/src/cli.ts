@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { cac } from 'cac';
-import { buildApp, loadConfig, runtimeSize, watchApp } from '@tessera/build';
+import { buildApp, checkHost, fetchRemoteTypes, loadConfig, runtimeSize, watchApp } from '@tessera/build';
 import { formatReport } from './format-report.js';
 import { serve } from './serve.js';
 
@@ -35,6 +35,44 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (dir: string | undefined, options: { port: number; host: string }) => {
       const { url } = await serve({ dir: resolve(dir ?? 'dist'), port: Number(options.port), host: options.host });
       console.log(`serving ${resolve(dir ?? 'dist')} at ${url}`);
+    });
+
+  const sources = (from: string | string[] | undefined): Record<string, string> =>
+    Object.fromEntries([from ?? []].flat().map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`--from takes remote=location (a URL or a dist folder), got "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }));
+
+  cli
+    .command('types [root]', "Fetch the declarations of the app's remotes into .tessera/types (extend .tessera/tsconfig.json)")
+    .option('--from <remote=location>', 'Read a remote from a URL or a local dist folder instead of its configured URL (repeatable)')
+    .example('tessera types --from catalog=../catalog/dist')
+    .action(async (root: string | undefined, options: { from?: string | string[] }) => {
+      const config = await loadConfig(resolve(root ?? '.'));
+      for (const r of await fetchRemoteTypes(config, sources(options.from))) {
+        console.log(`${r.remote}: ${r.modules.join(', ')} (from ${r.source})`);
+      }
+      console.log(`wrote ${resolve(config.root, '.tessera/types')}; add "extends": "./.tessera/tsconfig.json" (or its paths and include) to your tsconfig`);
+    });
+
+  cli
+    .command('check [root]', 'Type-check the app against the declarations its remotes publish now; non-zero exit on a broken use')
+    .option('--from <remote=location>', 'Read a remote from a URL or a local dist folder instead of its configured URL (repeatable)')
+    .action(async (root: string | undefined, options: { from?: string | string[] }) => {
+      const config = await loadConfig(resolve(root ?? '.'));
+      const result = await checkHost(config, sources(options.from));
+      const against = result.remotes.map((r) => `${r.remote} (${r.modules.length} module${r.modules.length === 1 ? '' : 's'})`).join(', ');
+      if (!result.problems.length) {
+        console.log(`✓ ${config.name}: ${result.files} files fit the types ${against || 'no remotes'} publish now`);
+        return;
+      }
+      const n = result.problems.length;
+      console.error(`✗ ${config.name}: ${n} use${n === 1 ? '' : 's'} no longer fit${n === 1 ? 's' : ''} the types ${against} publish now`);
+      for (const p of result.problems) {
+        console.error(`  ${p.file}:${p.line}:${p.column}  ${p.remoteModule ?? '(own code)'}  ${p.message}`);
+      }
+      process.exitCode = 1;
     });
 
   cli.help();

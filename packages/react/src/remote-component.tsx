@@ -1,9 +1,12 @@
 import { Component, Suspense, createElement, lazy, useMemo, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
-import { loadRemote } from '@tessera/runtime';
+import { loadRemote, type RemoteModule, type RemoteModuleId } from '@tessera/runtime';
 
-export interface RemoteComponentProps<P> {
+/** Props of a remote module's default export, when the remotes' types are known (`tessera types`). */
+export type RemoteProps<Id extends string> = RemoteModule<Id> extends { default: (props: infer P) => unknown } ? P : Record<string, unknown>;
+
+export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps<Id>> {
   /** Remote module id: 'catalog/ProductList'. */
-  id: string;
+  id: Id;
   /** Export to render. Default 'default'. */
   exportName?: string;
   /** Props passed to the remote component. */
@@ -24,7 +27,7 @@ function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
   if (!component) {
     component = lazy(async () => {
       try {
-        const module = await loadRemote<Record<string, unknown>>(id);
+        const module = await loadRemote<Record<string, unknown>>(id as RemoteModuleId);
         const exported = module?.[exportName];
         if (typeof exported !== 'function' && typeof exported !== 'object') {
           throw new Error(`Remote module "${id}" has no export "${exportName}" to render`);
@@ -41,7 +44,7 @@ function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
 }
 
 interface BoundaryProps {
-  fallback: RemoteComponentProps<unknown>['fallback'];
+  fallback: ReactNode | ((error: Error) => ReactNode);
   onError?: (error: Error) => void;
   children: ReactNode;
 }
@@ -66,12 +69,13 @@ class RemoteErrorBoundary extends Component<BoundaryProps, { error: Error | null
  * Suspense (`loading`) and an error boundary (`fallback`): a remote that is down, broken or
  * throws while rendering shows the fallback and leaves the rest of the page running.
  */
-export function RemoteComponent<P extends object = Record<string, never>>({
+export function RemoteComponent<Id extends RemoteModuleId>({
   id, exportName = 'default', props, loading = null, fallback, onError,
-}: RemoteComponentProps<P>) {
-  const Remote = useMemo(() => lazyRemote(id, exportName), [id, exportName]) as ComponentType<P>;
+}: RemoteComponentProps<Id>) {
+  // Props are checked at the call site (RemoteProps<Id>); the loaded component takes them as they are.
+  const Remote = useMemo(() => lazyRemote(id, exportName), [id, exportName]) as ComponentType<object>;
   return createElement(
     RemoteErrorBoundary,
-    { fallback, onError, children: createElement(Suspense, { fallback: loading }, createElement(Remote, (props ?? {}) as P)) },
+    { fallback, onError, children: createElement(Suspense, { fallback: loading }, createElement(Remote, (props ?? {}) as object)) },
   );
 }

@@ -35,9 +35,28 @@ function instance(): FederationInstance {
   return current;
 }
 
-/** See `FederationInstance.loadRemote`: `loadRemote<typeof import('./ProductList')>('catalog/ProductList')`. */
-export function loadRemote<T = ModuleExports>(id: string): Promise<T> {
-  return instance().loadRemote<T>(id);
+/**
+ * The remote modules the type checker knows, by id. Empty until `tessera types` writes
+ * `.tessera/types/remotes.d.ts`, which adds every exposed module of the app's remotes:
+ * `'catalog/ProductList': typeof import('catalog/ProductList')`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface RemoteModules {}
+
+/** Ids `loadRemote` accepts: the known remote modules, or any string while none are known. */
+export type RemoteModuleId = [keyof RemoteModules] extends [never] ? string : keyof RemoteModules & string;
+
+/** The exports of a remote module by id (unknown while no types are known). */
+export type RemoteModule<Id extends string> = Id extends keyof RemoteModules ? RemoteModules[Id] : unknown;
+
+/**
+ * See `FederationInstance.loadRemote`. With the remotes' types (`tessera types`), the result is
+ * typed by id and an unknown id is a type error; `loadRemote<T>(id)` states the type by hand.
+ */
+export function loadRemote<Id extends RemoteModuleId>(id: Id): Promise<RemoteModule<Id>>;
+export function loadRemote<T>(id: RemoteModuleId): Promise<T>;
+export function loadRemote(id: string): Promise<unknown> {
+  return instance().loadRemote(id);
 }
 
 /** See `FederationInstance.loadShare`. */

@@ -3,13 +3,18 @@ import { addToCart } from '@shop/contracts';
 import { formatPrice, products } from './products.js';
 import './ProductList.css';
 
+export interface ProductListProps {
+  /** Heading above the list. Default 'Catalog'. */
+  title?: string;
+}
+
 /** The catalog's exposed component: products with an "Add to cart" button each, feeding the shared cart. */
-export default function ProductList() {
+export default function ProductList({ title = 'Catalog' }: ProductListProps) {
   const [added, setAdded] = useState<Record<string, number>>({});
   const total = Object.values(added).reduce((sum, n) => sum + n, 0);
   return (
     <section data-testid="product-list">
-      <h2>Catalog</h2>
+      <h2>{title}</h2>
       <ul className="catalog-products">
         {products.map((product) => (
           <li key={product.id} className="catalog-product" data-testid={`product-${product.id}`}>

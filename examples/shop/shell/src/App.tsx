@@ -30,6 +30,7 @@ export function App() {
       <main className="shell-main">
         <RemoteComponent
           id="catalog/ProductList"
+          props={{ title: 'Catalog' }}
           loading={<p>Loading catalog…</p>}
           fallback={(error) => <Unavailable name="catalog" error={error} />}
         />

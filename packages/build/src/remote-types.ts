@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { FederationError } from '@tessera/runtime';
+import type { ResolvedConfig } from './config.js';
+import type { FederationManifest } from './manifest.js';
+import { TYPES_PREFIX } from './declarations.js';
+
+/** Folder (in the host app) where `tessera types` writes the remotes' declarations. */
+export const HOST_TYPES_DIR = '.tessera';
+
+export interface RemoteTypes {
+  /** The remote as the host names it. */
+  remote: string;
+  /** Where the declarations came from (manifest URL or folder). */
+  source: string;
+  /** Module ids they declare: 'catalog/ProductList'. */
+  modules: string[];
+}
+
+/** Reads a file of a remote's `dist/`, from a URL or a folder. */
+async function reader(location: string, remote: string): Promise<(path: string) => Promise<string>> {
+  if (/^https?:\/\//.test(location)) {
+    return async (path) => {
+      const url = new URL(path, location).href;
+      const response = await fetch(url).catch((cause: unknown) => {
+        throw new FederationError('TESSERA_MANIFEST_FETCH_FAILED', `Could not fetch ${path}: ${(cause as Error).message}`, { remote, url, cause });
+      });
+      if (!response.ok) throw new FederationError('TESSERA_MANIFEST_FETCH_FAILED', `Could not fetch ${path}: HTTP ${response.status}`, { remote, url });
+      return response.text();
+    };
+  }
+  const dir = resolve(location);
+  return async (path) => {
+    const file = join(dir, path);
+    if (!existsSync(file)) throw new FederationError('TESSERA_MANIFEST_FETCH_FAILED', `No ${path} in ${dir}`, { remote, url: file, hint: 'Build the remote first (tessera build)' });
+    return readFileSync(file, 'utf8');
+  };
+}
+
+/** The folder (or URL folder) holding a remote's manifest, from its configured entry. */
+function locationOf(entry: string): string {
+  const url = entry.replace(/^[^@/:]+@(?=https?:)/, '');
+  if (/^https?:\/\//.test(url)) return new URL('./', url).href;
+  return url.endsWith('.json') || url.endsWith('.js') ? dirname(url) : url;
+}
+
+/**
+ * Fetches the declarations every remote of the host publishes (`mf-manifest.json` →
+ * `metaData.types`) into `<host>/.tessera/types/<remote>/`, renames their modules to the host's
+ * remote names, and writes `.tessera/types/remotes.d.ts` (types for `loadRemote` ids) and
+ * `.tessera/tsconfig.json` (to extend). `sources` overrides where a remote is read from: a URL
+ * or a local `dist/` folder (monorepos). Throws TESSERA_MANIFEST_FETCH_FAILED,
+ * TESSERA_MANIFEST_INVALID (no `metaData.types`: the remote was built with `dts: false`).
+ */
+export async function fetchRemoteTypes(config: ResolvedConfig, sources: Record<string, string> = {}): Promise<RemoteTypes[]> {
+  const base = join(config.root, HOST_TYPES_DIR);
+  const typesDir = join(base, 'types');
+  rmSync(typesDir, { recursive: true, force: true });
+  const results: RemoteTypes[] = [];
+  for (const [remote, option] of Object.entries(config.remotes)) {
+    const entry = typeof option === 'string' ? option : option.entry;
+    const location = sources[remote] ?? locationOf(entry);
+    const read = await reader(location.endsWith('/') || !/^https?:/.test(location) ? location : `${location}/`, remote);
+    let manifest: FederationManifest;
+    try {
+      manifest = JSON.parse(await read('mf-manifest.json')) as FederationManifest;
+    } catch (cause) {
+      if (cause instanceof FederationError) throw cause;
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'mf-manifest.json is not JSON', { remote, url: location, cause });
+    }
+    const types = manifest.metaData?.types;
+    if (!types?.files?.length) {
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'The manifest lists no declarations (metaData.types.files)', {
+        remote, url: location, hint: 'Build the remote with declarations (dts is on by default; typescript must be installed there)',
+      });
+    }
+    const container = manifest.name;
+    for (const file of types.files) {
+      let text = await read(`${types.path}/${file}`);
+      text = text
+        .replaceAll(`"${TYPES_PREFIX}/`, `"${TYPES_PREFIX}/${remote}/`)
+        .replaceAll(`declare module "${container}/`, `declare module "${remote}/`);
+      const target = join(typesDir, remote, file);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+    results.push({ remote, source: location, modules: manifest.exposes.map((e) => `${remote}/${e.name}`) });
+  }
+  mkdirSync(typesDir, { recursive: true });
+  const entries = results.flatMap((r) => r.modules.map((id) => `    ${JSON.stringify(id)}: typeof import(${JSON.stringify(id)});`));
+  writeFileSync(
+    join(typesDir, 'remotes.d.ts'),
+    [
+      '// Written by tessera types: the modules of this app\'s remotes, for loadRemote() and RemoteComponent.',
+      ...results.map((r) => `/// <reference path="./${r.remote}/index.d.ts" />`),
+      'export {};',
+      "declare module '@tessera/runtime' {",
+      '  interface RemoteModules {',
+      ...entries,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(base, 'tsconfig.json'),
+    `${JSON.stringify({ compilerOptions: { paths: { [`${TYPES_PREFIX}/*`]: ['./types/*'] } }, include: ['./types/**/*.d.ts'] }, null, 2)}\n`,
+  );
+  return results;
+}
