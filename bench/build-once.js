@@ -1,36 +1,18 @@
-// Child process of build-time.js: builds the shop twice with one tool, prints both times in ms.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { buildApp, loadConfig } from '@tessera/build';
+// Child process of build-time.js: builds the shop twice with one tool (bench/shop-builds.js),
+// prints both times in ms. Cold: the first build in this fresh Node process; warm: the second.
+// The tool's own modules are imported before the clock starts.
+import { builders } from './shop-builds.js';
 
-const shop = join(import.meta.dirname, '..', 'examples', 'shop');
-const apps = ['catalog', 'cart', 'shell'];
-const out = join(import.meta.dirname, '..', 'tmp', 'bench-esbuild');
+const tool = process.argv[2];
+const build = builders[tool];
+if (!build) throw new Error(`unknown tool ${tool}; one of ${Object.keys(builders).join(', ')}`);
+const preload = { tessera: ['@tessera/build'], tesseraNoDts: ['@tessera/build'], esbuild: ['esbuild'], webpack: ['webpack', './webpack/config.js'], rspack: ['@rspack/core', './rspack/config.js'] };
+await Promise.all(preload[tool].map((specifier) => import(specifier)));
 
-const builders = {
-  async tessera() {
-    for (const app of apps) await buildApp(await loadConfig(join(shop, app)));
-  },
-  async esbuild() {
-    // The same three apps built one by one without federation: each bundles its own React.
-    rmSync(out, { recursive: true, force: true });
-    const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
-    for (const app of apps) {
-      await build({
-        entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app),
-        bundle: true, splitting: true, format: 'esm', minify: true, outdir: join(out, app), jsx: 'automatic', logLevel: 'silent',
-        entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
-      });
-    }
-  },
-};
-
-const tool = builders[process.argv[2]];
 const times = [];
 for (let i = 0; i < 2; i++) {
   const started = performance.now();
-  await tool();
+  await build();
   times.push(performance.now() - started);
 }
 console.log(JSON.stringify({ coldMs: times[0], warmMs: times[1] }));

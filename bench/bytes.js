@@ -1,12 +1,18 @@
 // Bytes: the runtime next to Module Federation 2.0's runtime (both bundled and minified by
-// esbuild, gzip -9), and each shop app's remote entry.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// esbuild, gzip -9), and each remote's entry as each tool built it (the outputs build-time.js's
+// last round left, which page-load.js serves): the remote entry file alone, and with the chunks it
+// imports statically (Tessera's ES module entry imports its runtime chunk; webpack's and Rspack's
+// entries are self-contained classic scripts with their runtime inlined).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { outDirs } from './shop-builds.js';
 
 const root = join(import.meta.dirname, '..');
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const remotes = ['catalog', 'cart'];
+const tools = ['tessera', 'webpack', 'rspack'];
 
 async function bundledSize(specifier) {
   const result = await build({
@@ -17,11 +23,35 @@ async function bundledSize(specifier) {
   return gzip(result.outputFiles[0].contents);
 }
 
+/** A file and every local file it imports statically (`import "./x.js"`, `from "./x.js"`), transitively. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, path] of code.matchAll(/\b(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const next = join(dirname(file), path);
+    if (existsSync(next)) staticClosure(next, seen);
+  }
+  return seen;
+}
+
+function remoteEntry(tool, app) {
+  const file = join(outDirs[tool](app), 'remoteEntry.js');
+  const closure = [...staticClosure(file)];
+  return { entry: gzip(readFileSync(file)), withStaticImports: closure.reduce((sum, f) => sum + gzip(readFileSync(f)), 0), files: closure.length };
+}
+
 export async function bytes() {
   const tessera = await bundledSize('@tessera/runtime');
   const mf = await bundledSize('@module-federation/runtime');
-  const remoteEntry = Object.fromEntries(
-    ['catalog', 'cart'].map((app) => [app, gzip(readFileSync(join(root, 'examples/shop', app, 'dist/remoteEntry.js')))]),
+  const remoteEntryGzip = Object.fromEntries(tools.map((tool) => [tool, Object.fromEntries(remotes.map((app) => [app, remoteEntry(tool, app)]))]));
+  const ratio = (tool) => Object.fromEntries(
+    remotes.map((app) => [app, remoteEntryGzip[tool][app].withStaticImports / remoteEntryGzip.tessera[app].withStaticImports]),
   );
-  return { runtimeGzip: { tessera, moduleFederationRuntime: mf, ratioToTessera: mf / tessera }, remoteEntryGzip: remoteEntry };
+  return {
+    runtimeGzip: { tessera, moduleFederationRuntime: mf, ratioToTessera: mf / tessera },
+    remoteEntryGzip,
+    // tool's remote entry with its static imports ÷ Tessera's: above 1, Tessera's is smaller.
+    remoteEntryRatioToTessera: { webpack: ratio('webpack'), rspack: ratio('rspack') },
+  };
 }

@@ -1,60 +1,110 @@
-// Page load of the shop in headless Chromium over loopback: navigation to both remote components
-// rendered, requests, and gzipped JavaScript downloaded. Fresh browser context (cold cache) each load.
+// Page load of the shop in headless Chromium over loopback, for each build of it: navigation to
+// both remote components rendered (data-testid "product-list" and "cart-summary"), the number of
+// requests, and the gzipped JavaScript downloaded, in all and per app (by the origin it came from).
+// Each tool's build is served by the same static server (@tessera/cli's serve: no compression, so
+// every body is gzipped here at level 9) on its own three ports. Every load is in a fresh browser
+// context (cold cache); loads take turns between the tools; the first round warms the servers' file
+// reads and is dropped. The webpack and Rspack shells register their remotes (ports 41xx / 42xx)
+// in bench/<tool>/shell-entry.js.
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
 import { median } from './measure.js';
+import { apps, builders, outDirs } from './shop-builds.js';
 
-const shop = join(import.meta.dirname, '..', 'examples', 'shop');
-const ports = { shell: 4000, catalog: 4001, cart: 4002 };
+export const pageTools = {
+  tessera: { shell: 4000, catalog: 4001, cart: 4002 },
+  webpack: { shell: 4100, catalog: 4101, cart: 4102 },
+  rspack: { shell: 4200, catalog: 4201, cart: 4202 },
+};
 
-export async function pageLoad({ quick }) {
-  const servers = [];
-  for (const [app, port] of Object.entries(ports)) {
-    const config = await loadConfig(join(shop, app));
-    await buildApp(config);
-    servers.push(await serve({ dir: config.outDir, port }));
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const loads = [];
-    for (let i = 0; i < (quick ? 2 : 11); i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid="product-list"]') && document.querySelector('[data-testid="cart-summary"]')) {
-            window.__renderedAt = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      let requests = 0;
-      const scripts = [];
-      page.on('request', () => requests++);
-      page.on('response', (r) => r.request().resourceType() === 'script' && scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length)));
-      await page.goto('http://localhost:4000/');
-      await page.waitForFunction(() => window.__renderedAt !== undefined);
-      const renderedMs = await page.evaluate(() => window.__renderedAt);
-      loads.push({ renderedMs, requests, jsGzip: (await Promise.all(scripts)).reduce((a, b) => a + b, 0) });
-      await context.close();
+/** `serve`, waiting (up to 60 s) while another process still holds the port (the e2e tests share 4000-4002). */
+async function serveWhenFree(dir, port) {
+  for (let waited = 0; ; waited += 2) {
+    try {
+      return await serve({ dir, port });
+    } catch (error) {
+      if (error?.code !== 'EADDRINUSE' || waited >= 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
-    const measured = quick ? loads : loads.slice(1); // the first load warms the servers' file reads
-    return {
-      tessera: {
+  }
+}
+
+async function loadOnce(browser, tool) {
+  const ports = pageTools[tool];
+  const appOfPort = Object.fromEntries(Object.entries(ports).map(([app, port]) => [String(port), app]));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="product-list"]') && document.querySelector('[data-testid="cart-summary"]')) {
+          window.__renderedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    let requests = 0;
+    const scripts = [];
+    const errors = [];
+    page.on('request', () => requests++);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (r) => {
+      if (r.request().resourceType() !== 'script') return;
+      const app = appOfPort[new URL(r.url()).port] ?? 'other';
+      scripts.push(r.body().then((b) => ({ app, gzip: gzipSync(b, { level: 9 }).length })));
+    });
+    await page.goto(`http://localhost:${ports.shell}/`);
+    try {
+      await page.waitForFunction(() => window.__renderedAt !== undefined, undefined, { timeout: 20_000 });
+    } catch (cause) {
+      throw new Error(`${tool}: the shop did not render both remote components (${errors.join('; ') || cause.message})`);
+    }
+    const renderedMs = await page.evaluate(() => window.__renderedAt);
+    const jsGzipByApp = Object.fromEntries(apps.map((app) => [app, 0]));
+    for (const { app, gzip } of await Promise.all(scripts)) jsGzipByApp[app] = (jsGzipByApp[app] ?? 0) + gzip;
+    return { renderedMs, requests, jsGzip: Object.values(jsGzipByApp).reduce((a, b) => a + b, 0), jsGzipByApp };
+  } finally {
+    await context.close();
+  }
+}
+
+/** `build: false` serves the outputs already there (run.js: build-time.js has just built every tool's). */
+export async function pageLoad({ quick, build = true }) {
+  const servers = [];
+  let browser;
+  try {
+    for (const [tool, ports] of Object.entries(pageTools)) {
+      if (build) await builders[tool]();
+      for (const app of apps) servers.push(await serveWhenFree(outDirs[tool](app), ports[app]));
+    }
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const rounds = quick ? 2 : 11;
+    const loads = Object.fromEntries(Object.keys(pageTools).map((tool) => [tool, []]));
+    for (let i = 0; i < rounds; i++) for (const tool of Object.keys(pageTools)) loads[tool].push(await loadOnce(browser, tool));
+    const results = {};
+    for (const [tool, all] of Object.entries(loads)) {
+      const measured = quick ? all : all.slice(1); // the first round warms the servers' file reads
+      results[tool] = {
         loads: measured.length,
         renderedMs: median(measured.map((l) => l.renderedMs)),
         requests: median(measured.map((l) => l.requests)),
         jsGzipBytes: median(measured.map((l) => l.jsGzip)),
-      },
-    };
+        jsGzipBytesByApp: Object.fromEntries(apps.map((app) => [app, median(measured.map((l) => l.jsGzipByApp[app]))])),
+        renderedMsSamples: measured.map((l) => Math.round(l.renderedMs)),
+      };
+    }
+    const ratio = (tool) => ({
+      renderedMs: results[tool].renderedMs / results.tessera.renderedMs,
+      requests: results[tool].requests / results.tessera.requests,
+      jsGzipBytes: results[tool].jsGzipBytes / results.tessera.jsGzipBytes,
+    });
+    return { ...results, ratioToTessera: { webpack: ratio('webpack'), rspack: ratio('rspack') } };
   } finally {
-    await browser.close();
+    await browser?.close();
     for (const s of servers) await s.close();
   }
 }

@@ -1,10 +1,13 @@
-// `npm run bench`: Tessera next to the tools users would pick instead, as ratios to anchors
-// measured in the same run. Prints a table; writes bench/results.json and BENCHMARKS.md.
+// `npm run bench`: Tessera side by side with webpack 5 + ModuleFederationPlugin and Rspack + its
+// Module Federation plugin, and other anchors, as ratios to figures measured in the same run.
+// Prints a table; writes bench/results.json and BENCHMARKS.md.
 // `--quick` runs every section with few iterations (the smoke test uses it); `--out DIR` writes there.
+import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { version as esbuildVersion } from 'esbuild';
 import { buildTime } from './build-time.js';
 import { bytes } from './bytes.js';
 import { negotiation } from './negotiation.js';
@@ -14,15 +17,23 @@ import { throughput } from './throughput.js';
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
 const quick = values.quick;
 const root = join(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
 const started = performance.now();
 
 const results = {
   date: new Date().toISOString().slice(0, 10),
   machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  tools: {
+    webpack: require('webpack/package.json').version,
+    rspack: require('@rspack/core/package.json').version,
+    esbuild: esbuildVersion,
+    moduleFederationRuntime: require('@module-federation/runtime/package.json').version,
+  },
   quick,
   buildTime: await buildTime({ quick }),
+  // The last build round left every tool's output in place: pageLoad serves and loads those, bytes reads them.
+  pageLoad: await pageLoad({ quick, build: false }),
   bytes: await bytes(),
-  pageLoad: await pageLoad({ quick }),
   negotiation: await negotiation({ quick }),
   throughput: throughput({ quick }),
 };
@@ -30,22 +41,61 @@ results.durationSeconds = Math.round((performance.now() - started) / 1000);
 
 const r = results;
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+const ms = (n) => `${fmt(n, 0)} ms`;
+const b = (n) => `${Math.round(n)} B`;
+/** A row with Tessera, webpack (value, ratio), Rspack (value, ratio) and another anchor (name, value, ratio). */
+const row = (measure, tessera, webpack = ['', ''], rspack = ['', ''], other = ['', '', '']) => [measure, tessera, ...webpack, ...rspack, ...other];
+const bt = r.buildTime;
+const buildRow = (label, base, kind) => {
+  const ratios = base === 'tessera' ? bt.ratioToTessera : bt.ratioToTesseraNoDts;
+  const key = `${kind}Ms`;
+  return row(label, ms(bt[base][key]), [ms(bt.webpack[key]), fmt(ratios.webpack[kind])], [ms(bt.rspack[key]), fmt(ratios.rspack[kind])],
+    ['plain esbuild, no federation', ms(bt.esbuild[key]), fmt(ratios.esbuild[kind])]);
+};
+const re = r.bytes.remoteEntryGzip;
+const entryRow = (app) => row(
+  `remote entry ${app} + its static imports, gzipped`,
+  `${b(re.tessera[app].withStaticImports)} (remoteEntry.js ${b(re.tessera[app].entry)} + ${re.tessera[app].files - 1} chunks)`,
+  [b(re.webpack[app].withStaticImports), fmt(r.bytes.remoteEntryRatioToTessera.webpack[app])],
+  [b(re.rspack[app].withStaticImports), fmt(r.bytes.remoteEntryRatioToTessera.rspack[app])],
+);
+const pl = r.pageLoad;
+const pageJsRow = (label, pick) => row(label, b(pick(pl.tessera)),
+  [b(pick(pl.webpack)), fmt(pick(pl.webpack) / pick(pl.tessera))], [b(pick(pl.rspack)), fmt(pick(pl.rspack) / pick(pl.tessera))]);
 const rows = [
-  ['build time, cold (3 apps)', `${fmt(r.buildTime.tessera.coldMs, 0)} ms`, 'plain esbuild, no federation', `${fmt(r.buildTime.esbuild.coldMs, 0)} ms`, fmt(r.buildTime.esbuildRatioToTessera.cold)],
-  ['build time, warm (3 apps)', `${fmt(r.buildTime.tessera.warmMs, 0)} ms`, 'plain esbuild, no federation', `${fmt(r.buildTime.esbuild.warmMs, 0)} ms`, fmt(r.buildTime.esbuildRatioToTessera.warm)],
-  ['runtime, gzipped', `${r.bytes.runtimeGzip.tessera} B`, '@module-federation/runtime', `${r.bytes.runtimeGzip.moduleFederationRuntime} B`, fmt(r.bytes.runtimeGzip.ratioToTessera)],
-  ['remote entry catalog / cart, gzipped', `${r.bytes.remoteEntryGzip.catalog} / ${r.bytes.remoteEntryGzip.cart} B`, '', '', ''],
-  ['shop page: both remotes rendered', `${fmt(r.pageLoad.tessera.renderedMs, 0)} ms`, '', '', ''],
-  ['shop page: requests / JS gzipped', `${r.pageLoad.tessera.requests} / ${r.pageLoad.tessera.jsGzipBytes} B`, '', '', ''],
-  ['loadShare, warm scope', `${fmt(r.negotiation.loadShareMicroseconds)} µs`, 'import() of a loaded module', `${fmt(r.negotiation.importMicroseconds)} µs`, fmt(r.negotiation.ratioToImport)],
-  ['store update + notify', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.tessera / 1e6)} M/s`, 'zustand', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.zustand / 1e6)} M/s`, fmt(r.throughput.storeUpdateNotify.ratioToZustand)],
-  ['bus publish', `${fmt(r.throughput.busPublish.opsPerSecond.tessera / 1e6)} M/s`, 'mitt', `${fmt(r.throughput.busPublish.opsPerSecond.mitt / 1e6)} M/s`, fmt(r.throughput.busPublish.ratioToMitt)],
+  buildRow('build time, cold (3 apps)', 'tessera', 'cold'),
+  buildRow('build time, warm (3 apps)', 'tessera', 'warm'),
+  buildRow('build time, cold, Tessera without .d.ts', 'tesseraNoDts', 'cold'),
+  buildRow('build time, warm, Tessera without .d.ts', 'tesseraNoDts', 'warm'),
+  entryRow('catalog'),
+  entryRow('cart'),
+  pageJsRow('shop page: JS gzipped, shell app', (t) => t.jsGzipBytesByApp.shell),
+  pageJsRow('shop page: JS gzipped, catalog app', (t) => t.jsGzipBytesByApp.catalog),
+  pageJsRow('shop page: JS gzipped, cart app', (t) => t.jsGzipBytesByApp.cart),
+  pageJsRow('shop page: JS gzipped, all', (t) => t.jsGzipBytes),
+  row('shop page: requests', String(pl.tessera.requests), [String(pl.webpack.requests), fmt(pl.ratioToTessera.webpack.requests)],
+    [String(pl.rspack.requests), fmt(pl.ratioToTessera.rspack.requests)]),
+  row('shop page: both remotes rendered', ms(pl.tessera.renderedMs), [ms(pl.webpack.renderedMs), fmt(pl.ratioToTessera.webpack.renderedMs)],
+    [ms(pl.rspack.renderedMs), fmt(pl.ratioToTessera.rspack.renderedMs)]),
+  row('runtime, gzipped', b(r.bytes.runtimeGzip.tessera), undefined, undefined,
+    ['@module-federation/runtime', b(r.bytes.runtimeGzip.moduleFederationRuntime), fmt(r.bytes.runtimeGzip.ratioToTessera)]),
+  row('loadShare, warm scope', `${fmt(r.negotiation.loadShareMicroseconds)} µs`, undefined, undefined,
+    ['import() of a loaded module', `${fmt(r.negotiation.importMicroseconds)} µs`, fmt(r.negotiation.ratioToImport)]),
+  row('store update + notify', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.tessera / 1e6)} M/s`, undefined, undefined,
+    ['zustand', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.zustand / 1e6)} M/s`, fmt(r.throughput.storeUpdateNotify.ratioToZustand)]),
+  row('bus publish', `${fmt(r.throughput.busPublish.opsPerSecond.tessera / 1e6)} M/s`, undefined, undefined,
+    ['mitt', `${fmt(r.throughput.busPublish.opsPerSecond.mitt / 1e6)} M/s`, fmt(r.throughput.busPublish.ratioToMitt)]),
 ];
-const header = ['measure', 'Tessera', 'anchor', 'anchor value', 'ratio'];
-const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+const header = ['measure', 'Tessera', 'webpack 5 MF', 'ratio', 'Rspack MF', 'ratio', 'other anchor', 'anchor value', 'ratio'];
+const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+const loads = pl.tessera.loads;
 const notes = [
-  'Ratios: anchor ÷ Tessera for times and sizes (above 1: Tessera is faster or smaller); Tessera ÷ anchor for throughput (above 1: Tessera is faster).',
-  'Every timing is the median of several runs (build: 5 processes; page: 10 loads after a warm-up, each in a fresh browser context; throughput: 7 rounds).',
+  'Ratios: anchor ÷ Tessera for times, sizes and requests (above 1: Tessera is faster, smaller, or makes fewer requests); Tessera ÷ anchor for throughput (above 1: Tessera is faster).',
+  `Every timing is a median: build, ${bt.rounds} round${bt.rounds === 1 ? '' : 's'}, each tool in a fresh Node process per round (cold: its first build of the 3 apps; warm: its second in the same process, a new compiler, no persistent cache for any tool), the tools taking turns; page, ${loads} loads per build${quick ? '' : ' after a warm-up round'}, each in a fresh browser context, the builds taking turns; throughput, ${quick ? 3 : 7} rounds.`,
+  `Same sources for every tool (examples/shop/*/src, unchanged), production mode, \`shared: { react, react-dom }\` as singletons, word for word from the apps' federation.config.ts (webpack and Rspack share exactly those keys and bundle subpaths such as react-dom/client with the app importing them; Tessera shares the subpaths too). webpack ${r.tools.webpack}: \`webpack.container.ModuleFederationPlugin\`, esbuild-loader (TSX, jsx automatic), css-loader + mini-css-extract-plugin, terser (webpack's production default). Rspack ${r.tools.rspack}: \`rspack.container.ModuleFederationPlugin\` (Module Federation 2.0's runtime), builtin:swc-loader, native CSS, its default SWC minifier. Configs: bench/webpack/config.js, bench/rspack/config.js; remote entries are \`var\` scripts (webpack's default library type).`,
+  'webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); Tessera and plain esbuild build them one after the other, as `tessera build` in each app does. Tessera\'s default build also writes the exposed modules\' type declarations (`dts: true`, the TypeScript compiler); the "without .d.ts" rows build with `dts: false`, the same kind of output webpack and Rspack give, and their ratios are to that.',
+  'The webpack and Rspack shells start from a bench-only entry, bench/<tool>/shell-entry.js: the async boundary (`import()` of the example\'s main.tsx). The example\'s <RemoteComponent> loads remotes with @tessera/runtime\'s loadRemote, so that entry registers the tool-built remotes (ports 4101-4102, 4201-4202) with the Tessera runtime and gives it the tool\'s own share scope (`__webpack_share_scopes__.default` after `__webpack_init_sharing__`): the tool\'s federation runtime provides the shell\'s React, and the remotes, pure webpack or Rspack output, consume it. So those shells carry Tessera\'s runtime too (in "JS gzipped, shell app") next to their own federation runtime.',
+  'Remote entry + its static imports: what loading the remote entry costs before any exposed module; Tessera\'s ES module entry imports the app\'s runtime chunk, webpack\'s and Rspack\'s entries inline their runtime. Page JS: every script the browser downloaded until both remote components rendered, gzipped (-9), by the app (origin) that served it. Runtime: bundled and minified by esbuild, gzip -9.',
 ];
 console.log(`${table}\n\n${notes.join('\n')}\n\n${results.date} · ${results.machine.cores} cores · ${results.machine.cpu} · Node ${results.machine.node} · ${results.durationSeconds} s`);
 
@@ -53,5 +103,5 @@ const outDir = values.out ?? join(root, 'bench');
 writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(
   join(values.out ?? root, 'BENCHMARKS.md'),
-  `# Benchmarks\n\n\`npm run bench\`, ${results.date}, on ${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}${quick ? ' (quick run)' : ''}.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+  `# Benchmarks\n\n\`npm run bench\`, ${results.date}, on ${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}${quick ? ' (quick run)' : ''}; the bench took ${results.durationSeconds} s (after \`npm run build\`).\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
 );

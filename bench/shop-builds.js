@@ -1,0 +1,70 @@
+// The shop example (examples/shop: shell host, catalog and cart remotes) built by each tool the
+// bench compares, from the same sources, in production mode. Each builder builds the three apps
+// once; `outDirs[tool](app)` is where an app's output lands.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const shop = join(root, 'examples', 'shop');
+export const apps = ['catalog', 'cart', 'shell'];
+
+export const outDirs = {
+  tessera: (app) => join(shop, app, 'dist'), // federation.config.ts's default outDir
+  tesseraNoDts: (app) => join(shop, app, 'dist'),
+  esbuild: (app) => join(root, 'tmp', 'bench-esbuild', app),
+  webpack: (app) => join(root, 'tmp', 'bench-webpack', app),
+  rspack: (app) => join(root, 'tmp', 'bench-rspack', app),
+};
+
+/** Runs a webpack or Rspack multi-compiler once and closes it; rejects with the tool's errors. */
+function runCompiler(createCompiler, configs) {
+  return new Promise((resolve, reject) => {
+    const compiler = createCompiler(configs);
+    compiler.run((error, stats) => {
+      compiler.close(() => {
+        if (error) return reject(error);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
+        resolve();
+      });
+    });
+  });
+}
+
+export const builders = {
+  /** Tessera: `buildApp` of each app's federation.config.ts, one app after the other (as `tessera build` in each app). */
+  async tessera() {
+    const { buildApp, loadConfig } = await import('@tessera/build');
+    for (const app of apps) await buildApp(await loadConfig(join(shop, app)));
+  },
+  /**
+   * Tessera without type declarations (`dts: false`; the default `true` runs the TypeScript
+   * compiler to write the exposed modules' .d.ts): the same output as webpack and Rspack give.
+   */
+  async tesseraNoDts() {
+    const { buildApp, loadConfig } = await import('@tessera/build');
+    for (const app of apps) await buildApp({ ...(await loadConfig(join(shop, app))), dts: false });
+  },
+  /** The floor: the same three apps bundled by plain esbuild without federation (each bundles its own React). */
+  async esbuild() {
+    const { build } = await import('esbuild');
+    rmSync(join(root, 'tmp', 'bench-esbuild'), { recursive: true, force: true });
+    const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
+    for (const app of apps) {
+      await build({
+        entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app),
+        bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuild(app), jsx: 'automatic', logLevel: 'silent',
+        entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
+      });
+    }
+  },
+  /** webpack 5 + ModuleFederationPlugin (bench/webpack/config.js): one multi-compiler run, the three apps in parallel. */
+  async webpack() {
+    const [{ default: webpack }, { shopConfigs }] = await Promise.all([import('webpack'), import('./webpack/config.js')]);
+    await runCompiler(webpack, shopConfigs(join(root, 'tmp', 'bench-webpack')));
+  },
+  /** Rspack + its Module Federation plugin (bench/rspack/config.js): one multi-compiler run. */
+  async rspack() {
+    const [{ rspack }, { shopConfigs }] = await Promise.all([import('@rspack/core'), import('./rspack/config.js')]);
+    await runCompiler(rspack, shopConfigs(join(root, 'tmp', 'bench-rspack')));
+  },
+};
