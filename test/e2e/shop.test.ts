@@ -1,45 +1,23 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
-import type { FederationInfo } from '@tessera/runtime';
+import { federationInfo, openPage, scriptsWithReact } from './page.js';
 import { useShopInChromium } from './shop-servers.js';
 
 const { shop, browser } = useShopInChromium();
 
-interface Observed {
-  page: Page;
-  consoleErrors: string[];
-  scripts: { url: string; body: string }[];
+async function openShell() {
+  const observed = await openPage(browser(), shop().url);
+  await observed.page.getByTestId('shell-header').waitFor();
+  await observed.page.getByTestId('product-list').waitFor();
+  await observed.settle();
+  return { ...observed, consoleErrors: observed.errors };
 }
-
-async function openShell(): Promise<Observed> {
-  const page = await browser().newPage();
-  const consoleErrors: string[] = [];
-  const scripts: { url: string; body: string }[] = [];
-  const pending: Promise<void>[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('response', (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    pending.push(response.text().then((body) => void scripts.push({ url: response.url(), body }), () => {}));
-  });
-  await page.goto(shop().url);
-  await page.getByTestId('shell-header').waitFor();
-  await page.getByTestId('product-list').waitFor();
-  await Promise.all(pending);
-  return { page, consoleErrors, scripts };
-}
-
-const federationInfo = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { __TESSERA__: { getFederationInfo(): FederationInfo } }).__TESSERA__.getFederationInfo());
 
 describe('shop example in Chromium', () => {
   it('composes three apps that share one React, and both remote components respond to clicks', async () => {
-    const { page, consoleErrors, scripts } = await openShell();
+    const { page, errors, scripts } = await openShell();
     await page.getByTestId('cart-summary').waitFor();
 
     const firstAdd = page.getByTestId('add-to-cart').first();
@@ -54,8 +32,7 @@ describe('shop example in Chromium', () => {
     expect(await page.getByTestId('cart-toggle').textContent()).toBe('Hide details');
 
     // React's code (its `cloneElement` export) arrived in exactly one script, from the shell.
-    const withReact = scripts.filter((s) => s.body.includes('cloneElement='));
-    expect(withReact.map((s) => new URL(s.url).origin)).toEqual(['http://localhost:4000']);
+    expect(scriptsWithReact(scripts).map((url) => new URL(url).origin)).toEqual(['http://localhost:4000']);
     const reactChunks = scripts.filter((s) => /\/react-[A-Z0-9]{8}\.js$/.test(s.url));
     expect(reactChunks).toHaveLength(1);
     expect(scripts.filter((s) => s.body.includes('createRoot='))).toHaveLength(1);
@@ -68,7 +45,7 @@ describe('shop example in Chromium', () => {
     expect(react.versions.filter((v) => v.loaded)).toHaveLength(1);
     expect(info.remotes.map((r) => `${r.name}:${r.status}`).sort()).toEqual(['cart:loaded', 'catalog:loaded']);
 
-    expect(consoleErrors).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -103,12 +80,8 @@ describe('a host loading a remote through its var script entry', () => {
     const config = await loadConfig(join(import.meta.dirname, '..', 'fixtures', 'var-host'));
     await buildApp(config);
     const host = await serve({ dir: config.outDir, port: 0 });
-    const page = await browser().newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const { page, errors } = await openPage(browser(), host.url);
     try {
-      await page.goto(host.url);
       await page.getByTestId('product-list').waitFor();
       await page.getByTestId('add-to-cart').first().click();
       await expect.poll(() => page.getByTestId('catalog-added-count').textContent()).toBe('1 added');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
 import { launchChromium } from '../e2e/chromium.js';
-import { federationInfo, openPage, scriptsWithReact } from './page.js';
+import { federationInfo, openPage, scriptsWithReact } from '../e2e/page.js';
 
 // Issue #5, part 4: a host on Module Federation 2.0's runtime (`@module-federation/enhanced/runtime`:
 // createInstance + loadRemote, bundled for the browser with esbuild) loads a Tessera remote, by its

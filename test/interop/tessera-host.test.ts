@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
 import { launchChromium } from '../e2e/chromium.js';
-import { federationInfo, openPage, scriptsWithReact } from './page.js';
+import { federationInfo, openPage, scriptsWithReact } from '../e2e/page.js';
 import { importConfig, runWebpack } from './webpack-build.js';
 
 // Issue #5, part 2: a Tessera host loads real webpack 5 remotes (library types 'var' and

@@ -50,6 +50,21 @@ describe('buildApp', () => {
     expect(second.shareKeys).toEqual(first.shareKeys);
   });
 
+  it('declares the exposes for hosts: typed from TypeScript sources, a shorthand module for JavaScript ones', async () => {
+    const root = copyApp('declared');
+    writeFileSync(join(root, 'src', 'plain.js'), 'export const answer = 42;\n');
+    const config = await loadConfig(root);
+    config.exposes['./plain'] = join(root, 'src', 'plain.js');
+    const report = await buildApp(config);
+    expect(report.declarationsMs).toBeGreaterThan(0);
+    const index = readFileSync(join(root, 'dist', '@types', 'index.d.ts'), 'utf8');
+    expect(index).toContain('declare module "catalog/ProductList" {\n  export * from "__tessera_types__/catalog/ProductList";\n  export { default } from "__tessera_types__/catalog/ProductList";\n}');
+    expect(index).toContain('declare module "catalog/plain";');
+    expect(readFileSync(join(root, 'dist', '@types', 'catalog', 'ProductList.d.ts'), 'utf8')).toContain('title?: string;');
+    const manifest = JSON.parse(readFileSync(join(root, 'dist', 'mf-manifest.json'), 'utf8'));
+    expect(manifest.metaData.types).toMatchObject({ path: '@types', name: 'index.d.ts', files: expect.arrayContaining(['index.d.ts', 'catalog/ProductList.d.ts']) });
+  });
+
   it('reports a source error with file and line as TESSERA_BUILD_FAILED', async () => {
     const root = copyApp('broken');
     writeFileSync(join(root, 'src', 'ProductList.tsx'), 'export default function () {\n  const x = ;\n  return x;\n}\n');

@@ -86,15 +86,19 @@ export function emitDeclarations(config: ResolvedConfig): DeclarationsResult | u
   const modules = Object.entries(config.exposes).map(([name, file]) => {
     const declaration = join(filesDir, relative(common, file)).replace(/\.(tsx?|jsx?|mts|cts)$/, '.d.ts');
     const specifier = `${TYPES_PREFIX}/${relative(typesDir, declaration).split(sep).join('/').replace(/\.d\.ts$/, '')}`;
-    const text = written.includes(declaration) ? ts.sys.readFile(declaration) ?? '' : '';
+    const id = JSON.stringify(`${config.name}/${name.slice(2)}`);
+    // No declaration (a JavaScript expose without allowJs): a shorthand module, its imports typed any.
+    if (!written.includes(declaration)) return `declare module ${id};`;
+    const text = ts.sys.readFile(declaration) ?? '';
     const hasDefault = /export default|export \{[^}]*\bdefault\b[^}]*\}/.test(text);
     return [
-      `declare module ${JSON.stringify(`${config.name}/${name.slice(2)}`)} {`,
+      `declare module ${id} {`,
       `  export * from ${JSON.stringify(specifier)};`,
       ...(hasDefault ? [`  export { default } from ${JSON.stringify(specifier)};`] : []),
       '}',
     ].join('\n');
   });
+  mkdirSync(typesDir, { recursive: true });
   writeFileSync(
     join(typesDir, TYPES_INDEX),
     `// The modules "${config.name}" exposes, written by tessera build. Hosts get it with \`tessera types\`.\n${modules.join('\n')}\n`,
