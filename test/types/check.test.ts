@@ -10,6 +10,7 @@ const repo = join(import.meta.dirname, '..', '..');
 const shop = join(repo, 'examples', 'shop');
 const shell = join(shop, 'shell');
 const renamed = join(repo, 'tmp', `renamed-prop-catalog-${process.pid}`);
+const typedHost = join(repo, 'tmp', `typed-host-${process.pid}`);
 const servers: Awaited<ReturnType<typeof serve>>[] = [];
 const manifests: Record<string, string> = {};
 
@@ -34,10 +35,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   rmSync(renamed, { recursive: true, force: true });
+  rmSync(typedHost, { recursive: true, force: true });
 });
 
-const tessera = (args: string[], env: Record<string, string>) =>
-  promisify(execFile)(process.execPath, [join(repo, 'packages', 'cli', 'bin', 'tessera.js'), ...args], { cwd: shell, env: { ...process.env, ...env } })
+const tessera = (args: string[], env: Record<string, string>, cwd = shell) =>
+  promisify(execFile)(process.execPath, [join(repo, 'packages', 'cli', 'bin', 'tessera.js'), ...args], { cwd, env: { ...process.env, ...env } })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((error: { code: number; stdout: string; stderr: string }) => error);
 
@@ -65,4 +67,26 @@ describe('types across app boundaries', () => {
     expect(stderr).toContain('✗ shell: 1 use no longer fits');
     expect(stderr).toMatch(new RegExp(`src/App\\.tsx:${line}:\\d+  catalog/ProductList  .*'title' does not exist in type 'ProductListProps'`));
   }, 60_000);
+
+  it('types import() and loadRemote() by remote module id, and an unknown id is a type error', async () => {
+    cpSync(shell, typedHost, { recursive: true, filter: (src) => !/node_modules|dist|\.tessera/.test(src) });
+    writeFileSync(
+      join(typedHost, 'src', 'uses.ts'),
+      [
+        "import { loadRemote } from '@tessera/runtime';",
+        "export const title = import('catalog/ProductList').then((m) => m.default({ title: 'typed' }));",
+        "export const summary = loadRemote('cart/CartSummary').then((m) => m.default);",
+        "export const wrongProp: Promise<unknown> = loadRemote('catalog/ProductList').then((m) => m.default({ heading: 'x' }));",
+        "export const unknown = loadRemote('catalog/Nope');",
+        '',
+      ].join('\n'),
+    );
+    const { code, stderr } = await tessera(['check'], { CATALOG_URL: manifests.catalog!, CART_URL: manifests.cart! }, typedHost);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((l) => l.includes('src/uses.ts'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/src\/uses\.ts:4:\d+  catalog\/ProductList  .*'heading' does not exist/);
+    expect(lines[1]).toMatch(/src\/uses\.ts:5:\d+  catalog\/Nope  .*'"catalog\/Nope"' is not assignable/);
+  }, 60_000);
 });
+
