@@ -29,7 +29,8 @@ export function chunkRequirements(metafile: Metafile, roots: Record<string, stri
     }
     const output = outputOf(metafile, root);
     const css = output?.[1].cssBundle ? [relativeTo(outDirFromRoot, output[1].cssBundle)] : [];
-    result[id] = { shares: [...shares].sort(), remotes: [...remotes].sort(), css };
+    const js = output ? staticClosure(metafile, output[0]).map((p) => relativeTo(outDirFromRoot, p)) : [];
+    result[id] = { shares: [...shares].sort(), remotes: [...remotes].sort(), css, js };
   }
   return result;
 }

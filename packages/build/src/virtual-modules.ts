@@ -95,6 +95,8 @@ export function hostEntryModule(config: ResolvedConfig): string {
   return [
     'import { federation } from "tessera:container";',
     `federation.registerChunks(${json(CHUNKS_PLACEHOLDER)}, import.meta.url);`,
+    '// The app\'s own code downloads while the share scope initialises.',
+    'federation.prefetchChunk("main");',
     'federation.initShareScope()',
     `  .then(() => federation.loadChunk("main", () => import(${json(config.entry)})))`,
     '  .catch((error) => console.error(error));',

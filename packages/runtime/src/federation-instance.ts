@@ -2,7 +2,7 @@ import { FederationError, isFederationError } from './errors.js';
 import type { RemoteStatusInfo, ShareConsumption, InstanceInfoSource } from './federation-info.js';
 import { firstResult, waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
 import { loadContainer } from './load-container.js';
-import { loadStylesheet } from './load-stylesheet.js';
+import { loadStylesheet, preloadModule } from './load-stylesheet.js';
 import { readManifest } from './manifest.js';
 import { normalizeRemotes, type RemoteInfo, type RemotesInput } from './remote-options.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
@@ -45,6 +45,8 @@ export interface ChunkRequirements {
   remotes?: string[];
   /** Stylesheets (relative to the entry's URL). */
   css?: string[];
+  /** The chunk's own JavaScript files and those they import statically (relative to the entry's URL): fetched early. */
+  js?: string[];
 }
 
 interface RemoteState {
@@ -86,8 +88,10 @@ export interface FederationInstance {
   initContainer(shareScope: ShareScope, initScope?: unknown[]): Promise<void>;
   /** Build-emitted code: what each chunk needs, and the URL its stylesheets are relative to. */
   registerChunks(chunks: Record<string, ChunkRequirements>, baseUrl: string): void;
-  /** Build-emitted code: loads what chunk `id` needs (shares, remote modules, CSS), then runs `load`. */
+  /** Build-emitted code: loads what chunk `id` needs (shares, remote modules, CSS), then runs `load`; its files download meanwhile. */
   loadChunk<T>(id: string, load: () => Promise<T>): Promise<T>;
+  /** Build-emitted code: starts downloading chunk `id`'s files and stylesheets, runs nothing. */
+  prefetchChunk(id: string): void;
   /** Build-emitted code: the shared module a chunk consumes synchronously. Throws TESSERA_SHARE_NOT_LOADED if not loaded yet. */
   consumed(key: string): ModuleExports;
   /** Build-emitted code: a remote module a chunk imports statically, loaded by `loadChunk`. */
@@ -421,8 +425,15 @@ export function createInstance(options: InitOptions): FederationInstance {
     return remoteModules.get(id);
   }
 
+  function prefetchChunk(id: string): void {
+    const needs = chunks[id];
+    for (const href of needs?.js ?? []) preloadModule(new URL(href, chunkBase).href);
+    for (const href of needs?.css ?? []) void loadStylesheet(new URL(href, chunkBase).href);
+  }
+
   function loadChunk<T>(id: string, load: () => Promise<T>): Promise<T> {
     const needs = chunks[id] ?? {};
+    prefetchChunk(id);
     return Promise.all([
       ...(needs.shares ?? []).map(ensureModule),
       ...(needs.remotes ?? []).map((remoteId) => loadRemote(remoteId).then((m) => void remoteModules.set(remoteId, m))),
@@ -462,6 +473,7 @@ export function createInstance(options: InitOptions): FederationInstance {
       chunkBase = baseUrl;
     },
     loadChunk,
+    prefetchChunk,
     consumed,
     consumedRemote,
     consumptions: () => consumptions.slice(),
