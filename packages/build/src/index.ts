@@ -6,3 +6,4 @@ export type { FederationManifest } from './manifest.js';
 export { emitDeclarations } from './declarations.js';
 export { fetchRemoteTypes, HOST_TYPES_DIR, type RemoteTypes } from './remote-types.js';
 export { checkHost, type BrokenUse, type CheckResult } from './check-host.js';
+export { findInstalledPackage, packageNameOf } from './installed-package.js';

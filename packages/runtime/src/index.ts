@@ -10,6 +10,7 @@ export { createInstance, type FederationInstance, type InitOptions, type ChunkRe
 export { createContainer, toWebpackExports } from './container.js';
 export { selectShared, type ConsumeRule, type Selection } from './select-version.js';
 export { registerShared } from './share-scope.js';
+export { readManifest, type ManifestEntry } from './manifest.js';
 export { satisfies, compareVersions, versionLt, parseVersion } from './semver.js';
 export type { FederationPlugin, LoadLifecycle } from './hooks.js';
 export type { FederationInfo, ShareConsumption, RemoteStatusInfo, SharedModuleInfo } from './federation-info.js';

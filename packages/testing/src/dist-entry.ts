@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FederationError } from '@tessera/runtime';
+import { FederationError, readManifest } from '@tessera/runtime';
 import { testingRegistry } from './registry.js';
 
 /** A built remote on disk, ready to import. */
@@ -49,8 +49,8 @@ export function distEntry(location: string | URL, name?: string): DistEntry {
   const dir = isDir ? path : dirname(path);
   const isManifest = !isDir && path.endsWith('.json');
   const manifestFile = isManifest ? path : join(dir, 'mf-manifest.json');
-  const manifest = existsSync(manifestFile) ? readManifest(manifestFile) : undefined;
-  const entryFile = isDir || isManifest ? join(dir, manifest?.entry ?? 'remoteEntry.js') : path;
+  const manifest = existsSync(manifestFile) ? readManifestFile(manifestFile) : undefined;
+  const entryFile = isDir || isManifest ? manifest?.entry ?? join(dir, 'remoteEntry.js') : path;
   const remote = name ?? manifest?.name ?? basename(basename(dir) === 'dist' ? dirname(dir) : dir);
   if (!existsSync(entryFile)) {
     throw new FederationError('TESSERA_REMOTE_LOAD_FAILED', `No remote entry at ${entryFile}`, {
@@ -62,23 +62,17 @@ export function distEntry(location: string | URL, name?: string): DistEntry {
   return { name: remote, url: pathToFileURL(freshCopy(dir, entryFile)).href };
 }
 
-function readManifest(file: string): { name?: string; entry: string } {
-  let json: { name?: unknown; metaData?: { remoteEntry?: { name?: unknown; path?: unknown } } };
+/** The manifest's container name and remote entry file (the runtime reads it as it would over HTTP). */
+function readManifestFile(file: string): { name?: string; entry: string } {
+  const url = pathToFileURL(file).href;
+  let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new FederationError('TESSERA_MANIFEST_INVALID', `Manifest is not JSON: ${(cause as Error).message}`, {
-      url: pathToFileURL(file).href, cause,
-    });
+    throw new FederationError('TESSERA_MANIFEST_INVALID', `Manifest is not JSON: ${(cause as Error).message}`, { url, cause });
   }
-  const entry = json?.metaData?.remoteEntry;
-  if (!entry || typeof entry.name !== 'string' || !entry.name) {
-    throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest has no metaData.remoteEntry.name', {
-      url: pathToFileURL(file).href, hint: 'Point the test at the folder the remote was built into',
-    });
-  }
-  const path = typeof entry.path === 'string' ? entry.path : '';
-  return { ...(typeof json.name === 'string' ? { name: json.name } : {}), entry: join(path, entry.name) };
+  const { name } = json as { name?: unknown };
+  return { ...(typeof name === 'string' ? { name } : {}), entry: fileURLToPath(readManifest(json, url, '').url) };
 }
 
 /** `entryFile` itself on the folder's first import in this process, else the same file in a fresh copy of `dir`. */

@@ -1,42 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createInstance } from '@tessera/runtime';
+import { useFixtureBuilds } from '../../../test/support/fixture-builds.js';
 import { loadContainer } from './load-container.js';
 import { provideShared } from './provide-shared.js';
 import { resetFederation } from './reset-federation.js';
 
 type Duration = { parse(text: string): number | undefined; ms: unknown };
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures');
-const dist: Record<string, string> = {};
-const temporary: string[] = [];
-
-/** A new temporary folder, deleted after the tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `tessera-${prefix}-`));
-  temporary.push(dir);
-  return dir;
-}
+const { dist, tempDir } = useFixtureBuilds(['alpha', 'beta']);
 const WEEK = 604_800_000;
 
 afterEach(() => resetFederation());
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
-beforeAll(async () => {
-  // Built into temporary folders: other tests serve the fixtures' own dist/.
-  for (const name of ['alpha', 'beta']) {
-    const config = await loadConfig(join(fixtures, name));
-    dist[name] = tempDir(name);
-    await buildApp({ ...config, outDir: dist[name] });
-  }
-});
-
 describe('loadContainer', () => {
   it('loads a built remote from disk into a new share scope', async () => {
     const alpha = await loadContainer(dist.alpha!);

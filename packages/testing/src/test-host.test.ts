@@ -1,39 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getFederationInfo, loadRemote } from '@tessera/runtime';
+import { useFixtureBuilds } from '../../../test/support/fixture-builds.js';
 import { provideShared } from './provide-shared.js';
 import { resetFederation } from './reset-federation.js';
 import { createTestHost } from './test-host.js';
 
 type Duration = { parse(text: string): number | undefined; ms: unknown };
 
-const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures');
-const dist: Record<string, string> = {};
-const temporary: string[] = [];
-
-/** A new temporary folder, deleted after the tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `tessera-${prefix}-`));
-  temporary.push(dir);
-  return dir;
-}
+const { dist, tempDir } = useFixtureBuilds(['alpha', 'beta']);
 const WEEK = 604_800_000;
-
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
-beforeAll(async () => {
-  for (const name of ['alpha', 'beta']) {
-    const config = await loadConfig(join(fixtures, name));
-    dist[name] = tempDir(name);
-    await buildApp({ ...config, outDir: dist[name] });
-  }
-});
 
 afterEach(() => resetFederation());
 
