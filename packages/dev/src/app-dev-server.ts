@@ -1,0 +1,228 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { Metafile } from 'esbuild';
+import sirv from 'sirv';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { loadConfig, type ResolvedConfig } from '@tessera/build';
+import { createDevBuild, type DevBuild } from './dev-build.js';
+import { HOT_PATH, type HotMessage } from './hot-messages.js';
+import { planUpdate } from './plan-update.js';
+
+/** Folder of an app's development output, inside the app (`dist/` stays the production build's). */
+export const DEV_OUT_DIR = join('.tessera', 'dev');
+
+export interface AppDevServerOptions {
+  config: ResolvedConfig;
+  /** The config file the app was loaded from, reloaded when it changes. */
+  configFile?: string;
+  /** 0: a free port. */
+  port: number;
+  host: string;
+  /** Remote entries to use instead of the configured ones (remotes served by this dev session). */
+  remoteOverrides: Record<string, string>;
+  /** One line per event: builds, hot updates, reloads, errors. */
+  log(line: string): void;
+  /** Called after each successful build, with the app's config as built. */
+  onBuilt?(config: ResolvedConfig, metafile: Metafile): void;
+}
+
+/** One app's dev server: its URL, its current build, and `close()`. */
+export interface AppDevServer {
+  readonly name: string;
+  readonly root: string;
+  readonly url: string;
+  readonly hasExposes: boolean;
+  /** Starts building; resolves after the first build (failed or not: the server keeps going). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The config a development build uses: dev output folder, never minified, remotes of this session. */
+function devConfigOf(config: ResolvedConfig, overrides: Record<string, string>): ResolvedConfig {
+  const remotes = Object.fromEntries(
+    Object.entries(config.remotes).map(([name, remote]) => {
+      const local = overrides[name];
+      if (!local) return [name, remote];
+      return [name, typeof remote === 'string' ? local : { ...remote, entry: local }];
+    }),
+  );
+  return { ...config, remotes, outDir: join(config.root, DEV_OUT_DIR), cleanOutDir: false, minify: false, dts: false };
+}
+
+const IGNORED = new Set(['node_modules', '.tessera', '.git', 'dist']);
+
+/**
+ * Listens on `port` at once (so every app's URL is known before any builds), then, on `start()`,
+ * builds the app in development mode into `<app>/.tessera/dev/`, serves it (CORS open, no caching),
+ * and rebuilds on every save in the app's folder. Each build becomes a message on the hot-update
+ * channel (`ws://<host>/__tessera/hot`, announced in the dev manifest as `metaData.devServer`):
+ * an update, a reload, or the build's errors. A failing build never stops the server; a change
+ * of the config file starts the app's build over and reloads its pages.
+ */
+export async function createAppDevServer(options: AppDevServerOptions): Promise<AppDevServer> {
+  let config = devConfigOf(options.config, options.remoteOverrides);
+  const outDir = config.outDir;
+  const { log } = options;
+  const name = config.name;
+  const sockets = new Set<WebSocket>();
+  let build: DevBuild | undefined;
+  let last: Metafile | undefined;
+  let lastMessage: HotMessage | undefined;
+  let buildId = 0;
+  let firstBuild: Promise<void> | undefined;
+  let changed = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let configChanged = false;
+  let watcher: FSWatcher | undefined;
+  let closed = false;
+
+  const files = sirv(outDir, { dev: true, etag: false });
+  const broadcast = (message: HotMessage) => {
+    lastMessage = message.type === 'error' ? message : undefined;
+    const text = JSON.stringify(message);
+    for (const socket of sockets) socket.send(text);
+  };
+
+  const serveManifest = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const manifest = JSON.parse(await readFile(join(outDir, 'mf-manifest.json'), 'utf8')) as { metaData: Record<string, unknown> };
+      manifest.metaData.devServer = { hotUpdate: `ws://${req.headers.host}${HOT_PATH}`, protocol: 1 };
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(manifest, null, 2));
+    } catch {
+      res.writeHead(503, { 'Content-Type': 'text/plain' }).end(`${name} has not built yet (see the dev server's output)`);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'no-cache');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      res.writeHead(204).end();
+      return;
+    }
+    void (firstBuild ?? Promise.resolve()).then(() => {
+      if (req.url?.split('?')[0] === '/mf-manifest.json') return serveManifest(req, res);
+      files(req, res, () => void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'));
+    });
+  });
+  const hot = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.split('?')[0] !== HOT_PATH) return socket.destroy();
+    hot.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.send(JSON.stringify({ type: 'connected', app: name, buildId } satisfies HotMessage));
+      if (lastMessage) ws.send(JSON.stringify(lastMessage));
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, options.host, () => done());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/`;
+
+  const fromRoot = (file: string) => relative(config.root, file).split(sep).join('/');
+
+  /** Builds what changed since the last build and tells the pages. */
+  const runBuild = async () => {
+    const saved = changed;
+    changed = new Set();
+    if (configChanged) {
+      configChanged = false;
+      try {
+        const fresh = await loadConfig(config.root, options.configFile);
+        await build?.dispose();
+        config = devConfigOf(fresh, options.remoteOverrides);
+        build = await createDevBuild(config);
+        last = undefined;
+        log(`${name}  config changed: build started over`);
+      } catch (error) {
+        broadcast({ type: 'error', app: name, errors: [{ file: fromRoot(options.configFile ?? 'federation.config.ts'), text: (error as Error).message }] });
+        log(`${name}  ${(error as Error).message}`);
+        return;
+      }
+    }
+    build ??= await createDevBuild(config);
+    const outcome = await build.rebuild();
+    if (outcome.kind === 'failed') {
+      for (const file of saved) changed.add(file); // applied with the next good build
+      broadcast({ type: 'error', app: name, errors: outcome.errors });
+      log(`${name}  ${outcome.error.message.trim()}`);
+      return;
+    }
+    buildId++;
+    const previous = last;
+    last = outcome.metafile;
+    options.onBuilt?.(config, outcome.metafile);
+    if (!previous) {
+      if (buildId > 1) broadcast({ type: 'reload', app: name, reason: 'the build started over' });
+      else log(`${name}  built in ${outcome.buildMs} ms`);
+      return;
+    }
+    if (config.html && saved.has(config.html)) {
+      broadcast({ type: 'reload', app: name, reason: `${fromRoot(config.html)} changed` });
+      return;
+    }
+    const plan = planUpdate({ root: config.root, outDir, previous, next: outcome.metafile, changed: saved });
+    if (plan.kind === 'reload') {
+      broadcast({ type: 'reload', app: name, reason: plan.reason });
+      log(`${name}  reload: ${plan.reason} (${outcome.buildMs} ms)`);
+      return;
+    }
+    broadcast({ type: 'update', app: name, buildId, modules: plan.modules, css: plan.css, buildMs: outcome.buildMs });
+    const what = [...plan.modules.map((m) => m.id), ...plan.css.map((c) => c.to)];
+    if (what.length) log(`${name}  hot update ${what.join(', ')} (${outcome.buildMs} ms)`);
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    // Editors write a file in several steps: wait for the last event of one save.
+    timer = setTimeout(() => {
+      running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
+    }, 5);
+  };
+
+  const configFile = options.configFile && resolve(config.root, options.configFile);
+  const isConfig = (file: string) => (configFile ? file === configFile : /^federation\.config\.[mc]?[jt]s$/.test(basename(file)) && resolve(file, '..') === config.root);
+
+  return {
+    name,
+    root: config.root,
+    url,
+    hasExposes: Object.keys(config.exposes).length > 0,
+    async start() {
+      await rm(outDir, { recursive: true, force: true });
+      await mkdir(outDir, { recursive: true });
+      firstBuild = running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
+      await firstBuild;
+      if (closed) return;
+      watcher = watch(config.root, { recursive: true }, (_event, filename) => {
+        if (!filename) return;
+        const file = resolve(config.root, filename);
+        const first = relative(config.root, file).split(sep)[0]!;
+        if (IGNORED.has(first) || file.startsWith(outDir)) return;
+        if (isConfig(file)) configChanged = true;
+        changed.add(file);
+        schedule();
+      });
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      watcher?.close();
+      await running.catch(() => {});
+      await build?.dispose();
+      for (const socket of sockets) socket.terminate();
+      hot.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

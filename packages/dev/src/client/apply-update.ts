@@ -1,0 +1,34 @@
+import type { HotUpdate } from '../hot-messages.js';
+import type { DevGlobal } from './dev-global.js';
+import { hideErrorOverlay, showErrorOverlay } from './error-overlay.js';
+import { swapStylesheet } from './swap-stylesheet.js';
+
+/** Reloads the page, saying why in the console. */
+export function reloadPage(app: string, reason: string): void {
+  console.info(`[tessera dev] ${app}: ${reason}; reloading`);
+  location.reload();
+}
+
+/**
+ * Applies one app's update on this page (`base`: the URL of the app's dev output): swaps its
+ * changed stylesheets, imports the new file of each changed module that ran on this page, and
+ * when every one of them is a Fast Refresh boundary, re-renders with their new code (state kept);
+ * otherwise reloads. An error while running the new code shows the overlay.
+ */
+export async function applyUpdate(dev: DevGlobal, update: HotUpdate, base: string): Promise<void> {
+  hideErrorOverlay(update.app);
+  await Promise.all(update.css.map((c) => swapStylesheet(new URL(c.from, base).href, new URL(c.to, base).href)));
+  const modules = update.modules.filter((m) => dev.hasRun(`${update.app}:${m.id}`));
+  if (!modules.length) return;
+  if (!dev.canRefresh) return reloadPage(update.app, 'React loaded before the Fast Refresh runtime');
+  let namespaces: Record<string, unknown>[];
+  try {
+    namespaces = await Promise.all(modules.map((m) => import(/* @vite-ignore */ new URL(m.url, base).href) as Promise<Record<string, unknown>>));
+  } catch (error) {
+    showErrorOverlay(update.app, [{ text: String((error as Error)?.stack ?? error) }]);
+    return;
+  }
+  const notBoundary = modules.find((_, i) => !dev.isBoundary(namespaces[i]!));
+  if (notBoundary) return reloadPage(update.app, `${notBoundary.id} exports something other than React components`);
+  dev.refresh();
+}
