@@ -1,4 +1,4 @@
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { packageNameOf, type ResolvedConfig } from '@tessera/build';
 import { isOwnSource } from './refresh-transform.js';
@@ -51,27 +51,32 @@ export async function appModules(config: ResolvedConfig): Promise<string[]> {
         },
       }],
     });
-    return [...new Set([...ownSourcesOf(metafile, config.root), ...dependencies])].sort();
+    return [...new Set([...Object.keys(metafile.inputs).map((path) => resolve(config.root, path)).filter(isOwnSource), ...dependencies])].sort();
   } catch {
     return [...roots].sort();
   }
 }
 
-/** The app's own modules among a build's inputs, as absolute paths. */
-export function ownSourcesOf(metafile: Metafile, root: string): string[] {
-  return Object.keys(metafile.inputs).filter((path) => !/^[a-z-]+:/.test(path)).map((path) => resolve(root, path)).filter(isOwnSource);
-}
-
-/** What `appModules` finds, read off a finished build's graph: to tell when the list changed. */
-export function moduleEntriesOf(metafile: Metafile, root: string): string[] {
-  const own = ownSourcesOf(metafile, root);
+/**
+ * What `appModules` finds, read off a finished build's graph (to tell when the list changed): the
+ * modules reached from the roots through the app's own code, and the dependencies it imports by name.
+ */
+export function moduleEntriesOf(metafile: Metafile, config: ResolvedConfig): string[] {
+  const { root } = config;
+  const key = (file: string) => relative(root, file).split(sep).join('/');
+  const own = new Set<string>();
   const dependencies = new Set<string>();
-  for (const [path, input] of Object.entries(metafile.inputs)) {
-    if (/^[a-z-]+:/.test(path) || !isOwnSource(resolve(root, path))) continue;
-    for (const imported of input.imports) {
-      if (imported.external || !imported.original || !isBare(imported.original) || /^[a-z-]+:/.test(imported.path)) continue;
-      const file = resolve(root, imported.path);
-      if (inNodeModules(file) && isScript(file)) dependencies.add(file);
+  const stack = [...Object.values(config.exposes), ...(config.entry ? [config.entry] : [])].map(key);
+  while (stack.length) {
+    const path = stack.pop()!;
+    const file = resolve(root, path);
+    if (own.has(file) || !metafile.inputs[path]) continue;
+    if (isOwnSource(file)) own.add(file);
+    for (const imported of metafile.inputs[path]!.imports) {
+      if (imported.external || /^[a-z-]+:/.test(imported.path)) continue;
+      const target = resolve(root, imported.path);
+      if (!inNodeModules(target)) stack.push(imported.path);
+      else if (imported.original && isBare(imported.original) && isScript(target)) dependencies.add(target);
     }
   }
   return [...new Set([...own, ...dependencies])].sort();

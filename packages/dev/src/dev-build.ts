@@ -81,7 +81,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
     try {
       if (!ctx) await open();
       let result = await ctx!.rebuild();
-      const found = moduleEntriesOf(result.metafile!, config.root);
+      const found = moduleEntriesOf(result.metafile!, config);
       const newKeys = [...seenKeys].some((key) => !shareKeys.has(key));
       if (newKeys || found.join('\n') !== modules.join('\n')) {
         // A module appeared or went away, or a new shared subpath: a new context with the new lists.
