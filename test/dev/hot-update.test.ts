@@ -61,6 +61,22 @@ describe('tessera dev: hot updates across apps', () => {
     expect(await text('catalog-added-count')).toBe('1 added');
   });
 
+  it("updates the host's own component in place the same way", async () => {
+    shop.edit('shell/src/App.tsx', (s) => s.replace('<h1>Tessera Shop</h1>', '<h1>Tessera Shop, hot</h1>'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tessera Shop, hot');
+    expect(await marker()).toBe(42);
+    expect(await text('cart-count')).toBe('1');
+    expect(await text('catalog-added-count')).toBe('1 added');
+  });
+
+  it("restarts a remote's build and reloads its pages when its federation.config.ts changes", async () => {
+    shop.edit('catalog/federation.config.ts', (s) => `${s}// edited\n`);
+    await expect.poll(() => marker()).toBeUndefined();
+    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
+    expect(await text('cart-count')).toBe('1'); // the cart store persists across reloads
+    await page.evaluate(() => ((window as { __beforeEdit?: number }).__beforeEdit = 42));
+  });
+
   it("reloads the page when a remote's non-component module changes", async () => {
     shop.edit('catalog/src/products.ts', (s) => s.replace("'Green tea'", "'Matcha'"));
     await expect.poll(() => text('product-tea')).toContain('Matcha');
