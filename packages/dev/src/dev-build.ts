@@ -58,9 +58,9 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
 
   const open = async (known?: string[]) => {
     await ctx?.dispose();
-    shareKeys = await scanShareKeys(config);
+    // Two esbuild passes that write nothing, side by side.
+    [shareKeys, modules] = await Promise.all([scanShareKeys(config), known ?? appModules(config)]);
     seenKeys = new Set();
-    modules = known ?? (await appModules(config));
     const base = buildOptions(config, shareKeys, seenKeys);
     ctx = await context({
       ...base,
