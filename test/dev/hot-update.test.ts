@@ -12,6 +12,8 @@ describe('tessera dev: hot updates across apps', () => {
   let browser: Browser;
   let page: Page;
   const text = (testId: string) => page.getByTestId(testId).textContent();
+  // The machine is shared: a build may take a while, never a fixed sleep.
+  const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
   const marker = () => page.evaluate(() => (window as { __beforeEdit?: number }).__beforeEdit);
 
   beforeAll(async () => {
@@ -32,11 +34,11 @@ describe('tessera dev: hot updates across apps', () => {
 
   it('applies an edit of an exposed component in the host page, keeping host and hook state', async () => {
     await page.getByTestId('add-to-cart').first().click();
-    await expect.poll(() => text('cart-count')).toBe('1');
-    await expect.poll(() => text('catalog-added-count')).toBe('1 added');
+    await poll(() => text('cart-count')).toBe('1');
+    await poll(() => text('catalog-added-count')).toBe('1 added');
     await page.evaluate(() => ((window as { __beforeEdit?: number }).__beforeEdit = 42));
     shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}</h2>', '<h2>{title}, hot</h2>'));
-    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Catalog, hot');
+    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, hot');
     expect(await marker()).toBe(42);
     expect(await text('cart-count')).toBe('1');
     expect(await text('catalog-added-count')).toBe('1 added');
@@ -44,7 +46,7 @@ describe('tessera dev: hot updates across apps', () => {
 
   it('applies a CSS edit without a reload', async () => {
     shop.edit('catalog/src/ProductList.css', (s) => s.replace('border: 1px solid #d0d7de', 'border: 3px solid #d0d7de'));
-    await expect.poll(() => page.locator('.catalog-product').first().evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('3px');
+    await poll(() => page.locator('.catalog-product').first().evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('3px');
     expect(await marker()).toBe(42);
     expect(await text('catalog-added-count')).toBe('1 added');
   });
@@ -52,9 +54,9 @@ describe('tessera dev: hot updates across apps', () => {
   it('shows a syntax error in an overlay naming the app and file:line:column, and recovers when fixed', async () => {
     shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}, hot</h2>', '<h2>{title}, hot</h2'));
     const overlay = page.getByTestId('tessera-error-overlay');
-    await expect.poll(() => overlay.textContent()).toMatch(/catalog src\/ProductList\.tsx:\d+:\d+/);
+    await poll(() => overlay.textContent()).toMatch(/catalog src\/ProductList\.tsx:\d+:\d+/);
     shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}, hot</h2', '<h2>{title}, fixed</h2>'));
-    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
+    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
     expect(await overlay.count()).toBe(0);
     expect(await marker()).toBe(42);
     expect(await text('cart-count')).toBe('1');
@@ -63,23 +65,31 @@ describe('tessera dev: hot updates across apps', () => {
 
   it("updates the host's own component in place the same way", async () => {
     shop.edit('shell/src/App.tsx', (s) => s.replace('<h1>Tessera Shop</h1>', '<h1>Tessera Shop, hot</h1>'));
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Tessera Shop, hot');
+    await poll(() => page.locator('h1').textContent()).toBe('Tessera Shop, hot');
     expect(await marker()).toBe(42);
     expect(await text('cart-count')).toBe('1');
     expect(await text('catalog-added-count')).toBe('1 added');
   });
 
+  it("prints, without blocking, the host's uses that no longer fit a remote's changed types, and when they fit again", async () => {
+    shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('title?: string;', 'title?: number;').replace("title = 'Catalog'", 'title = 0'));
+    await poll(() => lines.join('\n'), 90_000).toMatch(/shell {2}types: 1 use no longer fits the remotes' types\n {2}src\/App\.tsx:\d+:\d+ {2}catalog\/ProductList/);
+    shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('title?: number;', 'title?: string;').replace('title = 0', "title = 'Catalog'"));
+    await poll(() => lines.join('\n'), 90_000).toMatch(/shell {2}types: every use fits its remotes' types again/);
+    expect(await marker()).toBe(42);
+  }, 200_000);
+
   it("restarts a remote's build and reloads its pages when its federation.config.ts changes", async () => {
     shop.edit('catalog/federation.config.ts', (s) => `${s}// edited\n`);
-    await expect.poll(() => marker()).toBeUndefined();
-    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
+    await poll(() => marker()).toBeUndefined();
+    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
     expect(await text('cart-count')).toBe('1'); // the cart store persists across reloads
     await page.evaluate(() => ((window as { __beforeEdit?: number }).__beforeEdit = 42));
   });
 
   it("reloads the page when a remote's non-component module changes", async () => {
     shop.edit('catalog/src/products.ts', (s) => s.replace("'Green tea'", "'Matcha'"));
-    await expect.poll(() => text('product-tea')).toContain('Matcha');
+    await poll(() => text('product-tea')).toContain('Matcha');
     expect(await marker()).toBeUndefined();
   });
 });

@@ -25,8 +25,8 @@ export interface AppDevServerOptions {
   remoteOverrides: Record<string, string>;
   /** One line per event: builds, hot updates, reloads, errors. */
   log(line: string): void;
-  /** Called after each successful build, with the app's config as built. */
-  onBuilt?(config: ResolvedConfig, metafile: Metafile): void;
+  /** Called after each successful build (`first`: the session's first build of the app). */
+  onBuilt?(first: boolean): void;
 }
 
 /** One app's dev server: its URL, its current build, and `close()`. */
@@ -160,7 +160,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     buildId++;
     const previous = last;
     last = outcome.metafile;
-    options.onBuilt?.(config, outcome.metafile);
+    options.onBuilt?.(buildId === 1);
     if (!previous) {
       if (buildId > 1) broadcast({ type: 'reload', app: name, reason: 'the build started over' });
       else log(`${name}  built in ${outcome.buildMs} ms`);

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@tessera/build';
 import { FederationError } from '@tessera/runtime';
-import { createAppDevServer, type AppDevServer } from './app-dev-server.js';
+import { createAppDevServer, DEV_OUT_DIR, type AppDevServer } from './app-dev-server.js';
+import { watchTypes } from './watch-types.js';
 
 const CONFIG_FILES = ['federation.config.ts', 'federation.config.mts', 'federation.config.js', 'federation.config.mjs'];
 
@@ -53,10 +54,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const configs = await Promise.all(findApps(options.roots.length ? options.roots : ['.']).map((root) => loadConfig(root)));
   const servers: AppDevServer[] = [];
   const overrides: Record<string, string> = {};
+  const types = watchTypes(configs.map((config) => ({ config, devOutDir: join(config.root, DEV_OUT_DIR) })), log);
   try {
     for (const [i, config] of configs.entries()) {
       const port = options.port === undefined ? config.devPort ?? 0 : options.port === 0 ? 0 : options.port + i;
-      const server = await createAppDevServer({ config, port, host, remoteOverrides: overrides, log }).catch((cause: NodeJS.ErrnoException) => {
+      const server = await createAppDevServer({ config, port, host, remoteOverrides: overrides, log, onBuilt: (first) => types.remoteBuilt(config.name, first) }).catch((cause: NodeJS.ErrnoException) => {
         if (cause?.code !== 'EADDRINUSE') throw cause;
         throw new FederationError('TESSERA_DEV_PORT_IN_USE', `Port ${port} for "${config.name}" is in use`, {
           remote: config.name, cause, hint: 'Stop what listens there, or pass --port 0 (free ports) or another --port',
@@ -67,11 +69,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     }
     await Promise.all(servers.map((s) => s.start()));
   } catch (error) {
+    await types.close();
     await Promise.all(servers.map((s) => s.close()));
     throw error;
   }
   return {
     apps: servers.map((s) => ({ name: s.name, root: s.root, url: s.url })),
-    close: async () => void (await Promise.all(servers.map((s) => s.close()))),
+    close: async () => {
+      await types.close();
+      await Promise.all(servers.map((s) => s.close()));
+    },
   };
 }
