@@ -198,6 +198,8 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     url,
     hasExposes: Object.keys(config.exposes).length > 0,
     async start() {
+      // The session fills in the URLs of its remotes once every server listens.
+      config = devConfigOf(options.config, options.remoteOverrides);
       await rm(outDir, { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
       firstBuild = running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
