@@ -8,6 +8,8 @@ import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { loadConfig, type ResolvedConfig } from '@tessera/build';
 import { createDevBuild, type DevBuild } from './dev-build.js';
+import { buildHotModules } from './hot-module.js';
+import { refreshTransformPlugin } from './refresh-transform.js';
 import { HOT_PATH, type HotMessage } from './hot-messages.js';
 import { planUpdate } from './plan-update.js';
 
@@ -72,7 +74,6 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
   let last: Metafile | undefined;
   let lastMessage: HotMessage | undefined;
   let buildId = 0;
-  let firstBuild: Promise<void> | undefined;
   let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -106,7 +107,10 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       res.writeHead(204).end();
       return;
     }
-    void (firstBuild ?? Promise.resolve()).then(() => {
+    // A request waits while a build writes its files (a page never loads half of two builds);
+    // the fast path's own files are complete when announced.
+    const ready = req.url?.startsWith('/hot/') ? Promise.resolve() : running;
+    void ready.then(() => {
       if (req.url?.split('?')[0] === '/mf-manifest.json') return serveManifest(req, res);
       files(req, res, () => void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'));
     });
@@ -150,6 +154,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       }
     }
     build ??= await createDevBuild(config);
+    if (last && !(config.html && saved.has(config.html))) await fastPath(last, [...saved]);
     const outcome = await build.rebuild();
     if (outcome.kind === 'failed') {
       for (const file of saved) changed.add(file); // applied with the next good build
@@ -170,6 +175,9 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       broadcast({ type: 'reload', app: name, reason: `${fromRoot(config.html)} changed` });
       return;
     }
+    // Modules the fast path already gave the pages, unchanged since, are not imported again.
+    for (const [file, source] of fastApplied) if (await readFile(file, 'utf8').catch(() => undefined) === source) saved.delete(file);
+    fastApplied.clear();
     const plan = planUpdate({ root: config.root, outDir, previous, next: outcome.metafile, changed: saved });
     if (plan.kind === 'reload') {
       broadcast({ type: 'reload', app: name, reason: plan.reason });
@@ -179,6 +187,19 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     broadcast({ type: 'update', app: name, buildId, modules: plan.modules, css: plan.css, buildMs: outcome.buildMs });
     const what = [...plan.modules.map((m) => m.id), ...plan.css.map((c) => c.to)];
     if (what.length) log(`${name}  hot update ${what.join(', ')} (${outcome.buildMs} ms)`);
+  };
+
+  const fastApplied = new Map<string, string>();
+  const hotRefresh = refreshTransformPlugin(name, config.root);
+  /** Gives the pages the saved modules at once when they can take the fast path (see buildHotModules). */
+  const fastPath = async (previous: Metafile, files: string[]) => {
+    const started = performance.now();
+    const sources = await Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+    const modules = await buildHotModules(config, previous, files, hotRefresh);
+    if (!modules?.length) return;
+    files.forEach((file, i) => sources[i] !== undefined && fastApplied.set(file, sources[i]!));
+    broadcast({ type: 'update', app: name, buildId, modules, css: [], buildMs: Math.round(performance.now() - started) });
+    log(`${name}  hot update ${modules.map((m) => m.id).join(', ')} (${Math.round(performance.now() - started)} ms, fast path)`);
   };
 
   const schedule = () => {
@@ -202,8 +223,8 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       config = devConfigOf(options.config, options.remoteOverrides);
       await rm(outDir, { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
-      firstBuild = running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
-      await firstBuild;
+      running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
+      await running;
       if (closed) return;
       watcher = watch(config.root, { recursive: true }, (_event, filename) => {
         if (!filename) return;
