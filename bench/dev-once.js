@@ -9,7 +9,7 @@ const [tool, shopDir] = process.argv.slice(2);
 const started = performance.now();
 if (tool === 'tessera') {
   const { startDev } = await import('@tessera/dev');
-  const session = await startDev({ roots: [shopDir], port: 0, log: () => {} });
+  const session = await startDev({ roots: [shopDir], port: 0, types: false, log: () => {} });
   const startMs = performance.now() - started;
   await session.close();
   console.log(JSON.stringify({ startMs }));

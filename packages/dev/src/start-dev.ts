@@ -14,6 +14,8 @@ export interface DevOptions {
   port?: number;
   /** Interface to listen on. Default '127.0.0.1'. */
   host?: string;
+  /** Check the session's hosts against their remotes' types after each remote build. Default true. */
+  types?: boolean;
   /** Where the dev servers' lines go. Default console.log. */
   log?(line: string): void;
 }
@@ -54,7 +56,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const configs = await Promise.all(findApps(options.roots.length ? options.roots : ['.']).map((root) => loadConfig(root)));
   const servers: AppDevServer[] = [];
   const overrides: Record<string, string> = {};
-  const types = watchTypes(configs.map((config) => ({ config, devOutDir: join(config.root, DEV_OUT_DIR) })), log);
+  const types = watchTypes(options.types === false ? [] : configs.map((config) => ({ config, devOutDir: join(config.root, DEV_OUT_DIR) })), log);
   try {
     for (const [i, config] of configs.entries()) {
       const port = options.port === undefined ? config.devPort ?? 0 : options.port === 0 ? 0 : options.port + i;
