@@ -13,7 +13,7 @@ describe('tessera dev: hot updates across apps', () => {
   let page: Page;
   const text = (testId: string) => page.getByTestId(testId).textContent();
   // The machine is shared: a build may take a while, never a fixed sleep.
-  const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
+  const poll = <T>(read: () => T | Promise<T>, timeout = 20_000) => expect.poll(read, { timeout });
   const marker = () => page.evaluate(() => (window as { __beforeEdit?: number }).__beforeEdit);
 
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('tessera dev: hot updates across apps', () => {
     await poll(() => text('catalog-added-count')).toBe('1 added');
     await page.evaluate(() => ((window as { __beforeEdit?: number }).__beforeEdit = 42));
     shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}</h2>', '<h2>{title}, hot</h2>'));
-    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, hot');
+    await poll(() => page.locator('[data-testid="product-list"] h2').textContent()).toBe('Catalog, hot');
     expect(await marker()).toBe(42);
     expect(await text('cart-count')).toBe('1');
     expect(await text('catalog-added-count')).toBe('1 added');
@@ -56,7 +56,7 @@ describe('tessera dev: hot updates across apps', () => {
     const overlay = page.getByTestId('tessera-error-overlay');
     await poll(() => overlay.textContent()).toMatch(/catalog src\/ProductList\.tsx:\d+:\d+/);
     shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}, hot</h2', '<h2>{title}, fixed</h2>'));
-    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
+    await poll(() => page.locator('[data-testid="product-list"] h2').textContent()).toBe('Catalog, fixed');
     expect(await overlay.count()).toBe(0);
     expect(await marker()).toBe(42);
     expect(await text('cart-count')).toBe('1');
@@ -82,7 +82,7 @@ describe('tessera dev: hot updates across apps', () => {
   it("restarts a remote's build and reloads its pages when its federation.config.ts changes", async () => {
     shop.edit('catalog/federation.config.ts', (s) => `${s}// edited\n`);
     await poll(() => marker()).toBeUndefined();
-    await poll(() => page.locator('h2').first().textContent()).toBe('Catalog, fixed');
+    await poll(() => page.locator('[data-testid="product-list"] h2').textContent()).toBe('Catalog, fixed');
     expect(await text('cart-count')).toBe('1'); // the cart store persists across reloads
     await page.evaluate(() => ((window as { __beforeEdit?: number }).__beforeEdit = 42));
   });

@@ -1,16 +1,12 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
-import sirv from 'sirv';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { loadConfig, type ResolvedConfig } from '@tessera/build';
 import { createDevBuild, type DevBuild } from './dev-build.js';
 import { buildHotModules } from './hot-module.js';
 import { refreshTransformPlugin } from './refresh-transform.js';
-import { HOT_PATH, type HotMessage } from './hot-messages.js';
+import { createDevOutputServer } from './dev-output-server.js';
 import { planUpdate } from './plan-update.js';
 
 /** Folder of an app's development output, inside the app (`dist/` stays the production build's). */
@@ -69,10 +65,8 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
   const outDir = config.outDir;
   const { log } = options;
   const name = config.name;
-  const sockets = new Set<WebSocket>();
   let build: DevBuild | undefined;
   let last: Metafile | undefined;
-  let lastMessage: HotMessage | undefined;
   let buildId = 0;
   let changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -81,56 +75,9 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
   let watcher: FSWatcher | undefined;
   let closed = false;
 
-  const files = sirv(outDir, { dev: true, etag: false });
-  const broadcast = (message: HotMessage) => {
-    lastMessage = message.type === 'error' ? message : undefined;
-    const text = JSON.stringify(message);
-    for (const socket of sockets) socket.send(text);
-  };
-
-  const serveManifest = async (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      const manifest = JSON.parse(await readFile(join(outDir, 'mf-manifest.json'), 'utf8')) as { metaData: Record<string, unknown> };
-      manifest.metaData.devServer = { hotUpdate: `ws://${req.headers.host}${HOT_PATH}`, protocol: 1 };
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(manifest, null, 2));
-    } catch {
-      res.writeHead(503, { 'Content-Type': 'text/plain' }).end(`${name} has not built yet (see the dev server's output)`);
-    }
-  };
-
-  const server = createServer((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Cache-Control', 'no-cache');
-    if (req.method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
-      res.writeHead(204).end();
-      return;
-    }
-    // A request waits while a build writes its files (a page never loads half of two builds);
-    // the fast path's own files are complete when announced.
-    const ready = req.url?.startsWith('/hot/') ? Promise.resolve() : running;
-    void ready.then(() => {
-      if (req.url?.split('?')[0] === '/mf-manifest.json') return serveManifest(req, res);
-      files(req, res, () => void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'));
-    });
-  });
-  const hot = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (req, socket, head) => {
-    if (req.url?.split('?')[0] !== HOT_PATH) return socket.destroy();
-    hot.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.send(JSON.stringify({ type: 'connected', app: name, buildId } satisfies HotMessage));
-      if (lastMessage) ws.send(JSON.stringify(lastMessage));
-    });
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port, options.host, () => done());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${options.host === '127.0.0.1' || options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/`;
+  const output = await createDevOutputServer({ name, outDir, port: options.port, host: options.host, idle: () => running, buildId: () => buildId });
+  const broadcast = output.broadcast;
+  const url = output.url;
 
   const fromRoot = (file: string) => relative(config.root, file).split(sep).join('/');
 
@@ -169,6 +116,10 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     if (!previous) {
       if (buildId > 1) broadcast({ type: 'reload', app: name, reason: 'the build started over' });
       else log(`${name}  built in ${outcome.buildMs} ms`);
+      return;
+    }
+    if (outcome.newShares) {
+      broadcast({ type: 'reload', app: name, reason: 'a new shared module must be negotiated' });
       return;
     }
     if (config.html && saved.has(config.html)) {
@@ -242,10 +193,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       watcher?.close();
       await running.catch(() => {});
       await build?.dispose();
-      for (const socket of sockets) socket.terminate();
-      hot.close();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await output.close();
     },
   };
 }

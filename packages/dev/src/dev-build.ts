@@ -9,7 +9,7 @@ import { refreshTransformPlugin } from './refresh-transform.js';
 
 /** One development build's outcome. */
 export type DevBuildOutcome =
-  | { kind: 'built'; metafile: Metafile; buildMs: number }
+  | { kind: 'built'; metafile: Metafile; buildMs: number; /** A new shared subpath appeared: pages must load again to negotiate it. */ newShares: boolean }
   | { kind: 'failed'; error: FederationError; errors: { file?: string; line?: number; column?: number; text: string }[] };
 
 export interface DevBuild {
@@ -89,7 +89,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         result = await ctx!.rebuild();
       }
       finishBuild(config, result.metafile!, shareKeys);
-      return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started) };
+      return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };
     } catch (cause) {
       const error = esbuildFailure(cause, config);
       const raw = (cause as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;

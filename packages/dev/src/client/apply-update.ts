@@ -25,6 +25,9 @@ export async function applyUpdate(dev: DevGlobal, update: HotUpdate, base: strin
   try {
     namespaces = await Promise.all(modules.map((m) => import(/* @vite-ignore */ new URL(m.url, base).href) as Promise<Record<string, unknown>>));
   } catch (error) {
+    // A shared module or remote module the page has not loaded yet: only a fresh load negotiates it.
+    const code = (error as { code?: string })?.code;
+    if (code === 'TESSERA_SHARE_NOT_LOADED' || code === 'TESSERA_REMOTE_NOT_FOUND') return reloadPage(update.app, (error as Error).message);
     showErrorOverlay(update.app, [{ text: String((error as Error)?.stack ?? error) }]);
     return;
   }
