@@ -1,11 +1,11 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { loadConfig, type ResolvedConfig } from '@tessera/build';
 import { createDevBuild, type DevBuild } from './dev-build.js';
 import { buildHotModules } from './hot-module.js';
-import { refreshTransformPlugin } from './refresh-transform.js';
+import { isOwnSource, refreshTransformPlugin } from './refresh-transform.js';
 import { createDevOutputServer } from './dev-output-server.js';
 import { planUpdate } from './plan-update.js';
 
@@ -112,6 +112,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     buildId++;
     const previous = last;
     last = outcome.metafile;
+    watchOutsideRoot(outcome.metafile);
     options.onBuilt?.(buildId === 1);
     if (!previous) {
       if (buildId > 1) broadcast({ type: 'reload', app: name, reason: 'the build started over' });
@@ -153,6 +154,27 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     log(`${name}  hot update ${modules.map((m) => m.id).join(', ')} (${Math.round(performance.now() - started)} ms, fast path)`);
   };
 
+  /** Folders of the app's own modules that lie outside its root (workspace packages such as @shop/contracts), watched too. */
+  const outsideWatchers = new Map<string, FSWatcher>();
+  const watchOutsideRoot = (metafile: Metafile) => {
+    if (closed) return;
+    for (const input of Object.keys(metafile.inputs)) {
+      if (/^[a-z-]+:/.test(input) || !input.startsWith('..')) continue;
+      const file = resolve(config.root, input);
+      const dir = dirname(file);
+      if (!isOwnSource(file) || outsideWatchers.has(dir)) continue;
+      try {
+        outsideWatchers.set(dir, watch(dir, (_event, filename) => {
+          if (!filename) return;
+          changed.add(join(dir, filename));
+          schedule();
+        }));
+      } catch {
+        // a folder that went away: nothing to watch
+      }
+    }
+  };
+
   const schedule = () => {
     clearTimeout(timer);
     // Editors write a file in several steps: wait for the last event of one save.
@@ -191,6 +213,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
       closed = true;
       clearTimeout(timer);
       watcher?.close();
+      for (const w of outsideWatchers.values()) w.close();
       await running.catch(() => {});
       await build?.dispose();
       await output.close();
