@@ -30,7 +30,7 @@ describe('tessera dev: a production remote next to a dev remote', () => {
     await buildApp({ ...cart, dts: false });
     production = await serve({ dir: cart.outDir, port: 0 });
     process.env.CART_URL = `${production.url}mf-manifest.json`; // read by the shell's federation.config.ts
-    session = await startDev({ roots: [join(shop.dir, 'shell'), join(shop.dir, 'catalog')], port: 0, log: (l) => lines.push(l) });
+    session = await startDev({ roots: [join(shop.dir, 'shell'), join(shop.dir, 'catalog')], port: 0, types: false, log: (l) => lines.push(l) });
     browser = await launchChromium();
     const page = await browser.newPage();
     page.on('console', (m) => lines.push(`page: ${m.text()}`));
