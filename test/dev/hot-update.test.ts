@@ -44,6 +44,15 @@ describe('tessera dev: hot updates across apps', () => {
     expect(await text('catalog-added-count')).toBe('1 added');
   });
 
+  it('applies an edit that is undone, and its redo (files of earlier builds come back)', async () => {
+    shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}, hot</h2>', '<h2>{title}</h2>'));
+    await poll(() => page.locator('[data-testid="product-list"] h2').textContent()).toBe('Catalog');
+    shop.edit('catalog/src/ProductList.tsx', (s) => s.replace('<h2>{title}</h2>', '<h2>{title}, hot</h2>'));
+    await poll(() => page.locator('[data-testid="product-list"] h2').textContent()).toBe('Catalog, hot');
+    expect(await marker()).toBe(42);
+    expect(await text('catalog-added-count')).toBe('1 added');
+  });
+
   it('applies a CSS edit without a reload', async () => {
     shop.edit('catalog/src/ProductList.css', (s) => s.replace('border: 1px solid #d0d7de', 'border: 3px solid #d0d7de'));
     await poll(() => page.locator('.catalog-product').first().evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('3px');

@@ -3,6 +3,18 @@ import type { DevGlobal } from './dev-global.js';
 import { hideErrorOverlay, showErrorOverlay } from './error-overlay.js';
 import { swapStylesheet } from './swap-stylesheet.js';
 
+let imports = 0;
+
+/**
+ * A URL the page has never imported: a module file can come back (an edit undone gives the file
+ * of an earlier build again) and the browser would hand back the module it already ran.
+ */
+function freshUrl(url: string, base: string): string {
+  const fresh = new URL(url, base);
+  fresh.searchParams.set('t', String(++imports));
+  return fresh.href;
+}
+
 /** Reloads the page, saying why in the console. */
 export function reloadPage(app: string, reason: string): void {
   console.info(`[tessera dev] ${app}: ${reason}; reloading`);
@@ -23,7 +35,7 @@ export async function applyUpdate(dev: DevGlobal, update: HotUpdate, base: strin
   if (!dev.canRefresh) return reloadPage(update.app, 'React loaded before the Fast Refresh runtime');
   let namespaces: Record<string, unknown>[];
   try {
-    namespaces = await Promise.all(modules.map((m) => import(/* @vite-ignore */ new URL(m.url, base).href) as Promise<Record<string, unknown>>));
+    namespaces = await Promise.all(modules.map((m) => import(/* @vite-ignore */ freshUrl(m.url, base)) as Promise<Record<string, unknown>>));
   } catch (error) {
     // A shared module or remote module the page has not loaded yet: only a fresh load negotiates it.
     const code = (error as { code?: string })?.code;
