@@ -24,7 +24,7 @@ async function startInChild(tool, shopDir) {
 
 const heading = (text) => (s) => s.replace(/<h2>[^<]*<\/h2>/, `<h2>${text}</h2>`);
 
-async function tesseraEdits(shop, edits) {
+async function tesseraEdits(shop, edits, pauseMs) {
   const { startDev } = await import('@tessera/dev');
   // Type checks off (they run in a separate, low-priority process): this row is the hot-update loop.
   const session = await startDev({ roots: [shop.dir], port: 0, types: false, log: () => {} });
@@ -52,7 +52,7 @@ async function tesseraEdits(shop, edits) {
       shop.edit('catalog/src/ProductList.tsx', heading(`{"${text}"}`));
       times.push((await seen) - saved);
       // A person saves now and then: the full rebuild after the fast path is done before the next save.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     if (!(await page.evaluate(() => window.__noReload))) throw new Error('tessera dev reloaded the page during the edits');
     return times;
@@ -62,7 +62,7 @@ async function tesseraEdits(shop, edits) {
   }
 }
 
-async function rspackEdits(shop, edits) {
+async function rspackEdits(shop, edits, pauseMs) {
   const { rspack } = await import('@rspack/core');
   const compiler = rspack(rspackDevConfig('catalog', join(here, '..', 'tmp', 'bench-rspack-dev-edit'), join(shop.dir, 'catalog')));
   let onDone;
@@ -75,7 +75,7 @@ async function rspackEdits(shop, edits) {
       const saved = Date.now();
       shop.edit('catalog/src/ProductList.tsx', heading(`Rspack edit ${i}`));
       times.push((await done) - saved);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   } finally {
     await new Promise((resolve) => watching.close(resolve));
@@ -93,7 +93,8 @@ export async function devLoop({ quick }) {
       starts.tessera.push(await startInChild('tessera', shop.dir));
       starts.rspack.push(await startInChild('rspack'));
     }
-    const editTimes = { tessera: await tesseraEdits(shop, edits), rspack: await rspackEdits(shop, edits) };
+    const pauseMs = quick ? 300 : 1_000;
+    const editTimes = { tessera: await tesseraEdits(shop, edits, pauseMs), rspack: await rspackEdits(shop, edits, pauseMs) };
     const tessera = { startMs: median(starts.tessera), editToDomMs: median(editTimes.tessera) };
     const rspack = { startMs: median(starts.rspack), remoteRebuildMs: median(editTimes.rspack) };
     return {
