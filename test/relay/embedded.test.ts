@@ -98,7 +98,8 @@ describe('relay with the embedded broker', () => {
   it('joins two buses: publish and request/reply across them', async () => {
     const { url } = await relay();
     const transports = [websocketTransport(url, fast), websocketTransport(url, fast), websocketTransport(url, fast)];
-    const [one, two, other] = [createBus({ name: 'shop' }), createBus({ name: 'shop' }), createBus({ name: 'elsewhere' })];
+    type Requests = { 'cart.count': { request: void; response: number } };
+    const [one, two, other] = ['shop', 'shop', 'elsewhere'].map((name) => createBus<Record<string, unknown>, Requests>({ name }));
     [one, two, other].forEach((bus, i) => cleanup.push(bus.addTransport(transports[i])));
     const seen: unknown[] = [];
     const foreign: unknown[] = [];

@@ -76,9 +76,11 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
   const read = async () => {
     while (running) {
       try {
-        const reply = await reader.sendCommand<[string, Entry[]][] | null>(['XREAD', 'COUNT', '1000', 'BLOCK', '1000', 'STREAMS', `${P}:log`, offset]);
+        const reply = await reader.sendCommand<[string, Entry[]][] | Record<string, Entry[]> | null>(['XREAD', 'COUNT', '1000', 'BLOCK', '1000', 'STREAMS', `${P}:log`, offset]);
         if (!reply) continue;
-        for (const [pos, fields] of reply[0][1]) {
+        // RESP2 gives [[key, entries]]; the client maps it to { key: entries } in some versions
+        const entries = Array.isArray(reply) ? reply[0][1] : Object.values(reply)[0];
+        for (const [pos, fields] of entries) {
           offset = pos;
           lag = Math.max(0, Date.now() - Number(pos.slice(0, pos.indexOf('-'))));
           const message = stored(Number(field(fields, 's')), pos, field(fields, 'm'));
@@ -126,8 +128,8 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
     head: async () => offset,
     async after(pos, match) {
       if (!isPos(pos)) return { messages: [], gap: true };
-      const info: unknown[] = await client.sendCommand<unknown[]>(['XINFO', 'STREAM', `${P}:log`]).catch(() => []);
-      const deleted = String(info[info.indexOf('max-deleted-entry-id') + 1] ?? '0-0');
+      const info = await client.sendCommand<unknown[] | Record<string, unknown>>(['XINFO', 'STREAM', `${P}:log`]).catch(() => []);
+      const deleted = String((Array.isArray(info) ? info[(info as unknown[]).indexOf('max-deleted-entry-id') + 1] : info['max-deleted-entry-id']) ?? '0-0');
       const gap = isPos(deleted) && comparePos(pos, deleted) < 0;
       const messages = (await logAfter(pos))
         .map(([entryPos, fields]) => stored(Number(field(fields, 's')), entryPos, field(fields, 'm')))
