@@ -8,7 +8,7 @@ const KEY = Symbol.for('shop.relayTransport');
  * Once per page, whichever app's copy of the contracts runs first; without the parameter (or
  * outside a browser) the bus stays on this page.
  */
-export function joinRelay(bus: Bus<object>): WebSocketTransport | undefined {
+export function joinRelay(bus: Pick<Bus, 'addTransport'>): WebSocketTransport | undefined {
   if (typeof location === 'undefined' || typeof WebSocket === 'undefined') return undefined;
   const url = new URLSearchParams(location.search).get('relay');
   if (!url) return undefined;
