@@ -1,9 +1,11 @@
 import type { RelayMessage } from '@tessera/bus/relay-protocol';
 
-/** A message the broker holds, with its `msg` frame serialised once for every subscriber. */
-export interface StoredMessage extends RelayMessage {
-  /** `JSON.stringify({ t: 'msg', ...message })`, as sent on the wire. */
+/** A message the broker holds: what routing needs, and its `msg` frame serialised once for every subscriber. */
+export interface StoredMessage extends Pick<RelayMessage, 'topic' | 'seq' | 'pos' | 'id'> {
+  /** The `msg` frame (relay-protocol.ts), as sent on the wire. */
   frame: string;
+  /** `frame` as UTF-8 bytes, made by the first connection that sends it and reused by the others. */
+  bytes?: Buffer;
 }
 
 /** What a client publishes; the broker adds `seq` and `pos`. */
@@ -58,6 +60,8 @@ export interface Broker {
   close(): Promise<void>;
 }
 
-/** `JSON.stringify` of the `msg` frame, the one place it is built. */
-export const msgFrame = (message: RelayMessage): string =>
-  JSON.stringify({ t: 'msg', topic: message.topic, seq: message.seq, pos: message.pos, id: message.id, data: message.data, bus: message.bus });
+/** The stored part of a message, serialised once when it is published: `{"topic","id","data","bus"}`. */
+export const messageJson = ({ topic, id, data, bus }: Publication): string => JSON.stringify({ topic, id, data, bus });
+
+/** The `msg` frame of a message: its stored JSON with `t`, `seq` and `pos` in front (no re-serialising of `data`). */
+export const msgFrame = (seq: number, pos: string, json: string): string => `{"t":"msg","seq":${seq},"pos":${JSON.stringify(pos)},${json.slice(1)}`;

@@ -65,7 +65,13 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
 
   const send = (message: StoredMessage) => {
     counters.messagesOut++;
-    sendFrame(message.frame);
+    if (closed) return;
+    if (ws.bufferedAmount > options.maxQueueBytes) {
+      counters.dropped.slowConsumer++;
+      return close(RelayClose.slowConsumer, 'slow consumer');
+    }
+    // one UTF-8 encoding per message, not one per subscriber
+    ws.send((message.bytes ??= Buffer.from(message.frame)), { binary: false });
   };
 
   const error = (code: RelayErrorCode, message: string, to: { re?: number; id?: string } = {}) => {
@@ -163,7 +169,7 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
   };
 
   ws.on('message', (data, isBinary) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (!bucket.take()) {
       counters.dropped.rateLimited++;
       if (++strikes > options.rateLimit.burst) return close(RelayClose.rateLimited, 'rate limited');

@@ -1,6 +1,5 @@
 import { createClient } from 'redis';
-import type { RelayMessage } from '@tessera/bus/relay-protocol';
-import { msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
+import { messageJson, msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
 import type { ResolvedRelayOptions } from './options.js';
 
 /*
@@ -23,8 +22,8 @@ const PUBLISH = `
 local known = redis.call('GET', KEYS[1])
 if known then return known end
 local seq = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-local pos = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', 's', seq, 'm', ARGV[2])
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], seq .. '-1', 'p', pos, 'm', ARGV[2])
+local pos = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', 's', seq, 'k', ARGV[1], 'i', ARGV[6], 'm', ARGV[2])
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], seq .. '-1', 'p', pos, 'k', ARGV[1], 'i', ARGV[6], 'm', ARGV[2])
 local result = seq .. ' ' .. pos
 redis.call('SET', KEYS[1], result, 'EX', ARGV[5])
 return result
@@ -40,12 +39,14 @@ const comparePos = (a: string, b: string) => {
   return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
 };
 
-const stored = (seq: number, pos: string, json: string): StoredMessage => {
-  const { topic, id, data, bus } = JSON.parse(json) as RelayMessage;
-  const message = { topic, seq, pos, id, data, bus } as StoredMessage;
-  message.frame = msgFrame(message);
-  return message;
-};
+/** A stream entry's message: topic `k`, id `i`, stored JSON `m` (never parsed here). */
+const stored = (seq: number, pos: string, fields: string[]): StoredMessage => ({
+  topic: field(fields, 'k'),
+  seq,
+  pos,
+  id: field(fields, 'i'),
+  frame: msgFrame(seq, pos, field(fields, 'm')),
+});
 
 /**
  * The scale-out broker: any number of relay processes on one Redis (the official `redis`
@@ -83,7 +84,7 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
         for (const [pos, fields] of entries) {
           offset = pos;
           lag = Math.max(0, Date.now() - Number(pos.slice(0, pos.indexOf('-'))));
-          const message = stored(Number(field(fields, 's')), pos, field(fields, 'm'));
+          const message = stored(Number(field(fields, 's')), pos, fields);
           for (const listener of listeners) listener(message);
         }
       } catch {
@@ -115,11 +116,12 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
   return {
     kind: 'redis',
     log,
-    async publish({ topic, id, data, bus }) {
-      const json = JSON.stringify({ topic, id, data, bus });
+    async publish(publication) {
+      const { topic, id } = publication;
+      const json = messageJson(publication);
       const result = await client.sendCommand<string>([
         'EVALSHA', sha, '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
-        topic, json, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds),
+        topic, json, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds), id,
       ]);
       const space = result.indexOf(' ');
       return { seq: Number(result.slice(0, space)), pos: result.slice(space + 1) };
@@ -132,18 +134,18 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
       const deleted = String((Array.isArray(info) ? info[(info as unknown[]).indexOf('max-deleted-entry-id') + 1] : info['max-deleted-entry-id']) ?? '0-0');
       const gap = isPos(deleted) && comparePos(pos, deleted) < 0;
       const messages = (await logAfter(pos))
-        .map(([entryPos, fields]) => stored(Number(field(fields, 's')), entryPos, field(fields, 'm')))
+        .map(([entryPos, fields]) => stored(Number(field(fields, 's')), entryPos, fields))
         .filter((m) => match(m.topic));
       return { messages, gap };
     },
     async last(match) {
       const topics = (await client.sendCommand<string[]>(['HKEYS', `${P}:seq`])).filter(match);
       const newest = await Promise.all(topics.map((topic) => client.sendCommand<Entry[]>(['XREVRANGE', `${P}:t:${topic}`, '+', '-', 'COUNT', '1'])));
-      return newest.flatMap((entries) => entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), field(fields, 'm'))));
+      return newest.flatMap((entries) => entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), fields)));
     },
     async history(topic, afterSeq, limit) {
       const entries = await client.sendCommand<Entry[]>(['XRANGE', `${P}:t:${topic}`, `${afterSeq + 1}-0`, '+', 'COUNT', String(limit)]);
-      return entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), field(fields, 'm')));
+      return entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), fields));
     },
     send(ephemeral) {
       const channel = ephemeral.kind === 'req' ? `${P}:req` : `${P}:rep:${ephemeral.to.slice(0, ephemeral.to.indexOf('.'))}`;
