@@ -30,7 +30,8 @@ if (kind === 'relay') {
   const server = createServer();
   const io = new Server(server, { transports: ['websocket'], perMessageDeflate: false, maxHttpBufferSize: 1e6 });
   if (redis) {
-    const { createClient } = await import('redis');
+    // the adapter reads XREAD replies in node-redis 4's shape (redis 6 maps them differently: no cross-instance delivery)
+    const { createClient } = await import('redis-v4');
     const { createAdapter } = await import('@socket.io/redis-streams-adapter');
     const client = createClient({ url: redis });
     await client.connect();
@@ -44,3 +45,4 @@ if (kind === 'relay') {
 } else {
   throw new Error(`unknown kind ${kind}`);
 }
+process.on('SIGINT', () => process.exit(0));

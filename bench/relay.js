@@ -3,6 +3,7 @@
 // latency p50/p99 at half the relay's one-instance rate. 1 KB payloads, 4 publishers and
 // 4 subscribers on loopback, servers in their own processes, this process generating the load.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { io as connectSocketIO } from 'socket.io-client';
@@ -36,12 +37,13 @@ async function startRedis() {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForLine(child, /(Ready to accept connections)/);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+  return { url: `redis://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill('SIGKILL') };
 }
 async function startServer(kind, redis) {
-  const child = spawn(process.execPath, [new URL('./relay-server.js', import.meta.url).pathname, kind, ...(redis ? [redis] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = process.env.RELAY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RELAY_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, new URL('./relay-server.js', import.meta.url).pathname, kind, ...(redis ? [redis] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await waitForLine(child, /listening (\S+)/);
-  return { url, stop: () => child.kill('SIGKILL') };
+  return { url, pid: child.pid, stop: () => child.kill(profile.length ? 'SIGINT' : 'SIGKILL') };
 }
 
 /** Clients speaking one server's protocol: `publish(i, text)`, and `onMessage(handler(text))` per subscriber. */
@@ -92,8 +94,19 @@ async function connect(kind, urls) {
   };
 }
 
-/** Saturation: publishers keep WINDOW messages in flight; delivered messages/s over `seconds`. */
-async function saturate(clients, seconds) {
+/**
+ * CPU time the processes used so far, in µs (user + system, from /proc: 10 ms ticks). Unlike
+ * wall-clock rates it does not depend on what else the shared machine runs at the time.
+ */
+function cpuMicros(pids) {
+  return pids.reduce((sum, pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return sum + (Number(fields[11]) + Number(fields[12])) * 10_000;
+  }, 0);
+}
+
+/** Saturation: publishers keep WINDOW messages in flight; delivered messages/s over `seconds`, and the servers' CPU µs per delivered message. */
+async function saturate(clients, seconds, pids) {
   let published = 0;
   let delivered = 0;
   let measuring = false;
@@ -110,11 +123,13 @@ async function saturate(clients, seconds) {
   await new Promise((resolve) => setTimeout(resolve, 500)); // warm-up
   measuring = true;
   const started = performance.now();
+  const cpuBefore = cpuMicros(pids);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   measuring = false;
   const rate = counted / ((performance.now() - started) / 1000);
+  const cpuPerMessage = (cpuMicros(pids) - cpuBefore) / counted;
   published = Infinity; // stop pumping
-  return rate;
+  return { rate, cpuPerMessage };
 }
 
 /** Latency at a fixed rate: each message carries its send time; p50/p99 over every delivery. */
@@ -139,14 +154,17 @@ async function latency(clients, deliveredPerSecond, seconds) {
 
 async function measure(kind, { instances = 1, seconds, rounds, redis }) {
   const rates = [];
+  const cpu = [];
   for (let round = 0; round < rounds; round++) {
     const servers = await Promise.all(Array.from({ length: instances }, () => startServer(kind, redis?.url)));
     const clients = await connect(kind, servers.map((s) => s.url));
-    rates.push(await saturate(clients, seconds));
+    const { rate, cpuPerMessage } = await saturate(clients, seconds, [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])]);
+    rates.push(rate);
+    cpu.push(cpuPerMessage);
     clients.close();
     servers.forEach((s) => s.stop());
   }
-  return median(rates);
+  return { deliveredPerSecond: median(rates), serverCpuMicrosPerMessage: median(cpu) };
 }
 
 async function measureLatency(kind, rate, { instances = 1, seconds, redis }) {
@@ -158,16 +176,22 @@ async function measureLatency(kind, rate, { instances = 1, seconds, redis }) {
   return result;
 }
 
-export async function relayBench({ quick }) {
+const SETUPS = [['floor', 'floor', 1], ['relay', 'relay', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]];
+
+export async function relayBench({ quick, only }) {
   const options = { seconds: quick ? 1 : 3, rounds: quick ? 1 : 3 };
   const redis = await startRedis();
   try {
     const rows = {};
-    for (const [name, kind, instances] of [['floor', 'floor', 1], ['relay', 'relay', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]]) {
-      rows[name] = { deliveredPerSecond: await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined }) };
+    if (only) {
+      const [name, kind, instances] = SETUPS.find(([n]) => n === only);
+      return { [name]: await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined }) };
+    }
+    for (const [name, kind, instances] of SETUPS) {
+      rows[name] = await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined });
     }
     const half = rows.relay.deliveredPerSecond / 2;
-    for (const [name, kind, instances] of [['floor', 'floor', 1], ['relay', 'relay', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]]) {
+    for (const [name, kind, instances] of SETUPS) {
       Object.assign(rows[name], await measureLatency(kind, half, { seconds: options.seconds, instances, redis: instances > 1 ? redis : undefined }));
     }
     return {
@@ -177,6 +201,7 @@ export async function relayBench({ quick }) {
       latencyRate: half,
       ...rows,
       relayRatioToFloor: rows.relay.deliveredPerSecond / rows.floor.deliveredPerSecond,
+      relayCpuRatioToFloor: rows.relay.serverCpuMicrosPerMessage / rows.floor.serverCpuMicrosPerMessage,
     };
   } finally {
     redis.stop();
@@ -184,5 +209,6 @@ export async function relayBench({ quick }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await relayBench({ quick: process.argv.includes('--quick') }), null, 2));
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  console.log(JSON.stringify(await relayBench({ quick: process.argv.includes('--quick'), only }), null, 2));
 }

@@ -4,16 +4,14 @@ import type { RelayMessage } from '@tessera/bus/relay-protocol';
 export interface StoredMessage extends Pick<RelayMessage, 'topic' | 'seq' | 'pos' | 'id'> {
   /** The `msg` frame (relay-protocol.ts), as sent on the wire. */
   frame: string;
-  /** `frame` as UTF-8 bytes, made by the first connection that sends it and reused by the others. */
-  bytes?: Buffer;
 }
 
 /** What a client publishes; the broker adds `seq` and `pos`. */
 export interface Publication {
   topic: string;
   id: string;
-  data: unknown;
-  bus?: string;
+  /** The client's `pub` frame as it arrived (checked by `parseClientFrame`): delivered as is. */
+  raw: string;
 }
 
 /** A request or reply between connections, possibly on other relay instances; never stored. */
@@ -60,8 +58,5 @@ export interface Broker {
   close(): Promise<void>;
 }
 
-/** The stored part of a message, serialised once when it is published: `{"topic","id","data","bus"}`. */
-export const messageJson = ({ topic, id, data, bus }: Publication): string => JSON.stringify({ topic, id, data, bus });
-
-/** The `msg` frame of a message: its stored JSON with `t`, `seq` and `pos` in front (no re-serialising of `data`). */
-export const msgFrame = (seq: number, pos: string, json: string): string => `{"t":"msg","seq":${seq},"pos":${JSON.stringify(pos)},${json.slice(1)}`;
+/** The `msg` frame of a message (relay-protocol.ts): the publisher's frame wrapped, never re-encoded. */
+export const msgFrame = (seq: number, pos: string, raw: string): string => `{"t":"msg","seq":${seq},"pos":${JSON.stringify(pos)},"m":${raw}}`;

@@ -1,4 +1,4 @@
-import { messageJson, msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
+import { msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
 
 export interface MemoryBrokerOptions {
   /** Messages kept per topic for `history` (and `last`). */
@@ -39,15 +39,14 @@ export function createMemoryBroker(options: MemoryBrokerOptions): Broker {
   return {
     kind: 'memory',
     log: epoch,
-    async publish(publication) {
-      const { topic, id } = publication;
+    async publish({ topic, id, raw }) {
       const known = ids.get(id);
       if (known) return known;
       let state = topics.get(topic);
       if (!state) topics.set(topic, (state = { seq: 0, history: [] }));
       const seq = ++state.seq;
       const pos = `${epoch}-${++count}`;
-      const message: StoredMessage = { topic, seq, pos, id, frame: msgFrame(seq, pos, messageJson(publication)) };
+      const message: StoredMessage = { topic, seq, pos, id, frame: msgFrame(seq, pos, raw) };
       state.history.push(message);
       if (state.history.length > options.historyPerTopic) state.history.shift();
       log.push(message);

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { messageJson, msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
+import { msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
 import type { ResolvedRelayOptions } from './options.js';
 
 /*
@@ -39,7 +39,7 @@ const comparePos = (a: string, b: string) => {
   return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
 };
 
-/** A stream entry's message: topic `k`, id `i`, stored JSON `m` (never parsed here). */
+/** A stream entry's message: topic `k`, id `i`, the publisher's frame `m` (never parsed here). */
 const stored = (seq: number, pos: string, fields: string[]): StoredMessage => ({
   topic: field(fields, 'k'),
   seq,
@@ -116,12 +116,10 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
   return {
     kind: 'redis',
     log,
-    async publish(publication) {
-      const { topic, id } = publication;
-      const json = messageJson(publication);
+    async publish({ topic, id, raw }) {
       const result = await client.sendCommand<string>([
         'EVALSHA', sha, '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
-        topic, json, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds), id,
+        topic, raw, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds), id,
       ]);
       const space = result.indexOf(' ');
       return { seq: Number(result.slice(0, space)), pos: result.slice(space + 1) };
