@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { io as connectSocketIO } from 'socket.io-client';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { median } from './measure.js';
 
 const PUBLISHERS = 4;
@@ -178,8 +180,19 @@ async function measureLatency(kind, rate, { instances = 1, seconds, redis }) {
 
 const SETUPS = [['floor', 'floor', 1], ['relay', 'relay', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]];
 
+/** Bytes (minified, gzip -9) a page downloads for the client: ours on top of the bus it extends, Socket.IO's whole. */
+async function clientBytes() {
+  const size = async (contents) => {
+    const result = await build({ stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+    return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  };
+  const bus = await size("export { createBus } from '@tessera/bus';");
+  const withRelay = await size("export { createBus, websocketTransport } from '@tessera/bus';");
+  return { tesseraAddedToBus: withRelay - bus, socketioClient: await size("export { io } from 'socket.io-client';") };
+}
+
 export async function relayBench({ quick, only }) {
-  const options = { seconds: quick ? 1 : 3, rounds: quick ? 1 : 3 };
+  const options = { seconds: quick ? 0.5 : 3, rounds: quick ? 1 : 3 };
   const redis = await startRedis();
   try {
     const rows = {};
@@ -195,6 +208,8 @@ export async function relayBench({ quick, only }) {
       Object.assign(rows[name], await measureLatency(kind, half, { seconds: options.seconds, instances, redis: instances > 1 ? redis : undefined }));
     }
     return {
+      socketioVersion: JSON.parse(readFileSync(new URL('../node_modules/socket.io/package.json', import.meta.url), 'utf8')).version,
+      clientBytesGzip: await clientBytes(),
       publishers: PUBLISHERS,
       subscribers: SUBSCRIBERS,
       payloadBytes: PAYLOAD.length,
