@@ -32,11 +32,11 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
 
 /**
  * Starts Debian's `redis-server` on a free loopback port, without persistence unless `aof`
- * (append-only file, fsync always, in `dir`). `stop()` ends it.
+ * (append-only file, fsync always, in `dir`); `port` to start it again where it was. `stop()` ends it.
  */
-export async function startRedis(options: { aof?: boolean; dir?: string } = {}) {
+export async function startRedis(options: { aof?: boolean; dir?: string; port?: number } = {}) {
   for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const persistence = options.aof ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dir ?? '/tmp'] : ['--appendonly', 'no'];
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -48,10 +48,12 @@ export async function startRedis(options: { aof?: boolean; dir?: string } = {}) 
     }
     return {
       url: `redis://127.0.0.1:${port}`,
-      stop: () => new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+      port,
+      /** Ends it: SIGTERM, or `'SIGKILL'` for a crash. */
+      stop: (signal: NodeJS.Signals = 'SIGTERM') => new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
     };
   }

@@ -117,10 +117,15 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
     kind: 'redis',
     log,
     async publish({ topic, id, raw }) {
-      const result = await client.sendCommand<string>([
-        'EVALSHA', sha, '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
+      const args = [
+        '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
         topic, raw, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds), id,
-      ]);
+      ];
+      const result = await client.sendCommand<string>(['EVALSHA', sha, ...args]).catch((error: Error) => {
+        // a restarted Redis has forgotten the script: send it whole (EVAL caches it again)
+        if (!String(error?.message).startsWith('NOSCRIPT')) throw error;
+        return client.sendCommand<string>(['EVAL', PUBLISH, ...args]);
+      });
       const space = result.indexOf(' ');
       return { seq: Number(result.slice(0, space)), pos: result.slice(space + 1) };
     },
