@@ -84,10 +84,11 @@ async function connect(kind, urls) {
     })));
   }
   let id = 0;
+  const prefix = Math.random().toString(36).slice(2, 8); // ids must be new to the relay: it drops a resent id
   return {
     publish: kind === 'floor'
       ? (i, data) => publishers[i].send(JSON.stringify({ topic: 'bench', data }))
-      : (i, data) => publishers[i].send(JSON.stringify({ t: 'pub', id: `b${id++}`, topic: 'bench', data })),
+      : (i, data) => publishers[i].send(JSON.stringify({ t: 'pub', id: `${prefix}${id++}`, topic: 'bench', data })),
     onMessage: (handler) => subscribers.forEach((s) => s.on('message', (data) => {
       const text = String(data);
       if (kind === 'floor' || text.startsWith('{"t":"msg"')) handler(text);
@@ -108,7 +109,7 @@ function cpuMicros(pids) {
 }
 
 /** Saturation: publishers keep WINDOW messages in flight; delivered messages/s over `seconds`, and the servers' CPU µs per delivered message. */
-async function saturate(clients, seconds, pids) {
+async function saturate(clients, seconds, warmup, pids) {
   let published = 0;
   let delivered = 0;
   let measuring = false;
@@ -122,7 +123,7 @@ async function saturate(clients, seconds, pids) {
     if (delivered % 200 === 0) pump();
   });
   pump();
-  await new Promise((resolve) => setTimeout(resolve, 500)); // warm-up
+  await new Promise((resolve) => setTimeout(resolve, warmup * 1000));
   measuring = true;
   const started = performance.now();
   const cpuBefore = cpuMicros(pids);
@@ -154,31 +155,32 @@ async function latency(clients, deliveredPerSecond, seconds) {
   return { p50Ms: pick(0.5), p99Ms: pick(0.99), samples: samples.length };
 }
 
-async function measure(kind, { instances = 1, seconds, rounds, redis }) {
+/**
+ * One setup: `rounds` saturation runs, each on fresh servers, then the latency at `latencyRate`
+ * (default: half this setup's rate) on the last round's servers with fresh clients.
+ */
+async function measure(kind, { instances = 1, seconds, warmup, rounds, redis, latencyRate }) {
   const rates = [];
   const cpu = [];
+  let servers;
   for (let round = 0; round < rounds; round++) {
-    const servers = await Promise.all(Array.from({ length: instances }, () => startServer(kind, redis?.url)));
+    servers?.forEach((s) => s.stop());
+    servers = await Promise.all(Array.from({ length: instances }, () => startServer(kind, redis?.url)));
     const clients = await connect(kind, servers.map((s) => s.url));
-    const { rate, cpuPerMessage } = await saturate(clients, seconds, [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])]);
+    const { rate, cpuPerMessage } = await saturate(clients, seconds, warmup, [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])]);
     rates.push(rate);
     cpu.push(cpuPerMessage);
     clients.close();
-    servers.forEach((s) => s.stop());
   }
-  return { deliveredPerSecond: median(rates), serverCpuMicrosPerMessage: median(cpu) };
-}
-
-async function measureLatency(kind, rate, { instances = 1, seconds, redis }) {
-  const servers = await Promise.all(Array.from({ length: instances }, () => startServer(kind, redis?.url)));
+  const deliveredPerSecond = median(rates);
   const clients = await connect(kind, servers.map((s) => s.url));
-  const result = await latency(clients, rate, seconds);
+  const lat = await latency(clients, latencyRate ?? deliveredPerSecond / 2, seconds);
   clients.close();
   servers.forEach((s) => s.stop());
-  return result;
+  return { deliveredPerSecond, serverCpuMicrosPerMessage: median(cpu), ...lat };
 }
 
-const SETUPS = [['floor', 'floor', 1], ['relay', 'relay', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]];
+const SETUPS = [['relay', 'relay', 1], ['floor', 'floor', 1], ['socketio', 'socketio', 1], ['relayRedis2', 'relay', 2], ['socketioRedis2', 'socketio', 2]];
 
 /** Bytes (minified, gzip -9) a page downloads for the client: ours on top of the bus it extends, Socket.IO's whole. */
 async function clientBytes() {
@@ -192,28 +194,24 @@ async function clientBytes() {
 }
 
 export async function relayBench({ quick, only }) {
-  const options = { seconds: quick ? 0.5 : 3, rounds: quick ? 1 : 3 };
+  const options = { seconds: quick ? 0.3 : 3, warmup: quick ? 0.2 : 0.5, rounds: quick ? 1 : 3 };
   const redis = await startRedis();
   try {
     const rows = {};
-    if (only) {
-      const [name, kind, instances] = SETUPS.find(([n]) => n === only);
-      return { [name]: await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined }) };
+    for (const [name, kind, instances] of SETUPS.filter(([n]) => !only || n === only)) {
+      // every setup's latency at the same rate: half the relay's own (1 instance)
+      rows[name] = await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined, latencyRate: rows.relay && rows.relay.deliveredPerSecond / 2 });
     }
-    for (const [name, kind, instances] of SETUPS) {
-      rows[name] = await measure(kind, { ...options, instances, redis: instances > 1 ? redis : undefined });
-    }
-    const half = rows.relay.deliveredPerSecond / 2;
-    for (const [name, kind, instances] of SETUPS) {
-      Object.assign(rows[name], await measureLatency(kind, half, { seconds: options.seconds, instances, redis: instances > 1 ? redis : undefined }));
-    }
+    if (only) return rows;
     return {
       socketioVersion: JSON.parse(readFileSync(new URL('../node_modules/socket.io/package.json', import.meta.url), 'utf8')).version,
       clientBytesGzip: await clientBytes(),
       publishers: PUBLISHERS,
       subscribers: SUBSCRIBERS,
       payloadBytes: PAYLOAD.length,
-      latencyRate: half,
+      seconds: options.seconds,
+      rounds: options.rounds,
+      latencyRate: rows.relay.deliveredPerSecond / 2,
       ...rows,
       relayRatioToFloor: rows.relay.deliveredPerSecond / rows.floor.deliveredPerSecond,
       relayCpuRatioToFloor: rows.relay.serverCpuMicrosPerMessage / rows.floor.serverCpuMicrosPerMessage,
