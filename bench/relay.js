@@ -131,6 +131,7 @@ async function saturate(clients, seconds, warmup, pids) {
   measuring = false;
   const rate = counted / ((performance.now() - started) / 1000);
   const cpuPerMessage = (cpuMicros(pids) - cpuBefore) / counted;
+  if (process.env.RELAY_BENCH_DEBUG) console.error(pids.map((pid) => [pid, cpuMicros([pid])]), counted);
   published = Infinity; // stop pumping
   return { rate, cpuPerMessage };
 }
