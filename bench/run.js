@@ -66,9 +66,11 @@ const pageJsRow = (label, pick) => row(label, b(pick(pl.tessera)),
   [b(pick(pl.webpack)), fmt(pick(pl.webpack) / pick(pl.tessera))], [b(pick(pl.rspack)), fmt(pick(pl.rspack) / pick(pl.tessera))]);
 /** The relay's rows: Tessera's figure, and an anchor from the same run (ratio: Tessera ÷ anchor for rates, anchor ÷ Tessera for times, CPU and bytes). */
 function relayRows(rl) {
-  const rate = (n) => `${fmt(n / 1000, 1)} k/s`;
-  const lat = (x) => `${fmt(x.p50Ms, 1)} / ${fmt(x.p99Ms, 1)} ms`;
-  const cpu = (x) => `${fmt(x.serverCpuMicrosPerMessage, 1)} µs`;
+  const skipped = { deliveredPerSecond: NaN, serverCpuMicrosPerMessage: NaN, p50Ms: NaN, p99Ms: NaN };
+  for (const name of ['socketio', 'relayRedis2', 'socketioRedis2']) rl[name] ??= skipped; // not measured with --quick
+  const rate = (n) => (Number.isFinite(n) ? `${fmt(n / 1000, 1)} k/s` : 'skipped (--quick)');
+  const lat = (x) => (Number.isFinite(x.p99Ms) ? `${fmt(x.p50Ms, 1)} / ${fmt(x.p99Ms, 1)} ms` : 'skipped (--quick)');
+  const cpu = (x) => (Number.isFinite(x.serverCpuMicrosPerMessage) ? `${fmt(x.serverCpuMicrosPerMessage, 1)} µs` : 'skipped (--quick)');
   return [
     row('relay: delivered msg/s, 1 instance', rate(rl.relay.deliveredPerSecond), undefined, undefined,
       ['plain ws broadcast (floor)', rate(rl.floor.deliveredPerSecond), fmt(rl.relay.deliveredPerSecond / rl.floor.deliveredPerSecond)]),
