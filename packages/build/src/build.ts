@@ -46,7 +46,7 @@ function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, 
     assetNames: 'assets/[name]-[hash]',
     metafile: true,
     write: true,
-    plugins: [federationPlugin(config, shareKeys, seenKeys)],
+    plugins: [federationPlugin(config, shareKeys, seenKeys), ...config.esbuild.plugins],
   };
 }
 

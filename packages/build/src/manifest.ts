@@ -58,15 +58,15 @@ export function createManifest(
       id: `${config.name}:${s.key}`,
       name: s.key,
       version: s.version,
-      singleton: s.singleton,
-      requiredVersion: s.requiredVersion,
+      singleton: s.rule.singleton,
+      requiredVersion: s.rule.requiredVersion,
       assets: s.import ? assetsOf(`tessera-fallback:${s.key}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
     })),
-    remotes: Object.entries(config.remotes).map(([name, remote]) => ({
-      federationContainerName: name,
+    remotes: config.remotes.map((remote) => ({
+      federationContainerName: remote.name,
       moduleName: '*',
-      alias: name,
-      entry: typeof remote === 'string' ? remote : remote.entry,
+      alias: remote.alias ?? remote.name,
+      entry: remote.entry,
     })),
     exposes: Object.entries(config.exposes).map(([name, file]) => ({
       id: `${config.name}:${name.slice(2)}`,
