@@ -21,7 +21,7 @@ export interface FederationManifest {
     types: { path: string; name: string; zip: string; api: string; files?: string[] };
     globalName: string;
     pluginVersion: string;
-    publicPath: 'auto';
+    publicPath: string;
   };
   shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; assets: Assets }[];
   remotes: { federationContainerName: string; moduleName: string; alias: string; entry: string }[];
@@ -52,7 +52,7 @@ export function createManifest(
       types: { path: '', name: '', zip: '', api: '' },
       globalName: config.name,
       pluginVersion: 'tessera',
-      publicPath: 'auto',
+      publicPath: config.publicPath,
     },
     shared: [...shareKeys.values()].map((s) => ({
       id: `${config.name}:${s.key}`,
