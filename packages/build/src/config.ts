@@ -339,9 +339,11 @@ function resolveRemotes(input: unknown, shareScope: string, defaultType: RemoteE
     if (!ok) continue;
     const { external: _external, ...rest } = (object ?? {}) as Record<string, unknown>;
     void _external;
-    const remote: RemoteInput = { ...(defaultType && !rest.type ? { type: defaultType } : {}), ...(rest as Omit<RemoteInput, 'name' | 'entry'>), name, entry };
+    const remote: RemoteInput = { ...(rest as Omit<RemoteInput, 'name' | 'entry'>), name, entry };
     // The runtime parses `name@url` and fills in the defaults; what it made of the entry is checked here.
-    const info = normalizeRemotes([remote], shareScope)[0]!;
+    // webpack's `remoteType` is the type of remotes that say none; `name@url` always names a script's global.
+    let info = normalizeRemotes([remote], shareScope)[0]!;
+    if (defaultType && !rest.type && info.entry === entry) info = normalizeRemotes([{ ...remote, type: defaultType }], shareScope)[0]!;
     if (info.type === 'var' && !IDENTIFIER.test(info.entryGlobalName)) problem(`: the global name ${JSON.stringify(info.entryGlobalName)} (before "@", or the remote's name) must be a JavaScript identifier; set entryGlobalName`);
     if (!isEntryUrl(info.entry)) problem(`: ${JSON.stringify(info.entry)} is not a URL; write a full http(s) URL or an absolute path, such as "http://localhost:4001/mf-manifest.json" or "/catalog/remoteEntry.js"`);
     if (ok) remotes.push(info);
