@@ -152,8 +152,10 @@ const tesseraKeys = [
 const webpackKeys = ['remoteType', 'library', ...Object.keys(notNeeded)];
 /** Every top-level key the config type has. docs/config.md is checked against this list. */
 export const configKeys: readonly string[] = [...tesseraKeys, ...webpackKeys];
-const sharedKeys = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope', 'packageName', 'shareKey'];
-const remoteKeys = ['entry', 'alias', 'type', 'shareScope', 'entryGlobalName', 'external'];
+/** Every option of a `shared` item. */
+export const sharedKeys: readonly string[] = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope', 'packageName', 'shareKey'];
+/** Every option of a remote given as an object. */
+export const remoteKeys: readonly string[] = ['entry', 'alias', 'type', 'shareScope', 'entryGlobalName', 'external'];
 const remoteTypes = ['module', 'esm', 'var', 'script', 'global'];
 /** A remote's name is the first segment of its imports ('catalog/ProductList'): an identifier, '-' and '.' allowed, or a scoped name. */
 const REMOTE_NAME = /^(?:@[A-Za-z0-9][\w.-]*\/)?[A-Za-z_$][\w$.-]*$/;
