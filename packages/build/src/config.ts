@@ -189,7 +189,10 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     problems.push(`"name" must be a JavaScript identifier such as "catalog" (got ${show(config.name)})`);
   }
   const optionalString = (key: 'filename' | 'shareScope' | 'entry' | 'html' | 'outDir' | 'publicPath') => {
-    if (config[key] !== undefined && (typeof config[key] !== 'string' || !config[key])) problems.push(`"${key}" must be a non-empty string (got ${show(config[key])})`);
+    if (config[key] !== undefined && (typeof config[key] !== 'string' || !config[key])) {
+      const why = key === 'shareScope' && Array.isArray(config[key]) ? ': one scope per app (remotes and shared packages may each name their own)' : '';
+      problems.push(`"${key}" must be a non-empty string (got ${show(config[key])})${why}`);
+    }
   };
   (['filename', 'shareScope', 'entry', 'html', 'outDir', 'publicPath'] as const).forEach(optionalString);
   if (config.shareStrategy !== undefined && config.shareStrategy !== 'version-first' && config.shareStrategy !== 'loaded-first') {
@@ -199,7 +202,10 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     problems.push(`"filename" must be a plain file name ending in .js, such as "remoteEntry.js" (got ${JSON.stringify(config.filename)}): it is written inside outDir`);
   }
   const optionalBoolean = (key: 'minify' | 'dts') => {
-    if (config[key] !== undefined && typeof config[key] !== 'boolean') problems.push(`"${key}" must be true or false (got ${show(config[key])})`);
+    if (config[key] !== undefined && typeof config[key] !== 'boolean') {
+      const why = key === 'dts' && typeof config[key] === 'object' ? ": Module Federation 2.0's object form is not supported (tessera types fetches remotes' declarations)" : '';
+      problems.push(`"${key}" must be true or false (got ${show(config[key])})${why}`);
+    }
   };
   (['minify', 'dts'] as const).forEach(optionalBoolean);
   if (config.mode !== undefined && config.mode !== 'production' && config.mode !== 'development') {
