@@ -10,7 +10,7 @@ const packages = ['runtime', 'build', 'cli', 'store', 'bus', 'react', 'testing']
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts"))
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.parentPath.includes('test-page'))
     .map((e) => join(e.parentPath, e.name));
 }
 
