@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { launchChromium } from '../e2e/chromium.js';
 
 // As a new user outside this repository: the packages are packed (npm run pack), create-tessera
@@ -67,7 +67,7 @@ async function start(app: string, ports: { host: number; remote: number }): Prom
   });
 }
 
-async function checkPage(url: string): Promise<void> {
+async function checkPage(url: string, expect: ExpectStatic): Promise<void> {
   browser ??= launchChromium();
   const page = await (await browser).newPage();
   try {
@@ -134,7 +134,7 @@ afterAll(async () => {
 });
 
 describe.concurrent('installed from the tarballs, outside the repository', () => {
-  it('create-tessera --template react: installs, builds, passes its own test and strict type-check, serves a host that renders the remote in Chromium; every package type-checks in a strict consumer', async () => {
+  it('create-tessera --template react: installs, builds, passes its own test and strict type-check, serves a host that renders the remote in Chromium; every package type-checks in a strict consumer', async ({ expect }) => {
     const app = await scaffold('react');
     const ports = { host: await freePort(), remote: await freePort() };
     await npm(app, ['run', 'build'], { REMOTE_URL: `http://localhost:${ports.remote}/mf-manifest.json` });
@@ -142,15 +142,15 @@ describe.concurrent('installed from the tarballs, outside the repository', () =>
     // The app's own strict type-check, with a file that uses every package's public API added to it.
     writeFileSync(join(app, 'host', 'src', 'consumer.ts'), consumer);
     await npm(app, ['run', 'typecheck']);
-    await checkPage(await start(app, ports));
+    await checkPage(await start(app, ports), expect);
   }, 300_000);
 
-  it('create-tessera --template vanilla-ts: installs, builds, passes its own test and strict type-check, and runs in Chromium', async () => {
+  it('create-tessera --template vanilla-ts: installs, builds, passes its own test and strict type-check, and runs in Chromium', async ({ expect }) => {
     const app = await scaffold('vanilla-ts');
     const ports = { host: await freePort(), remote: await freePort() };
     await npm(app, ['run', 'build'], { REMOTE_URL: `http://localhost:${ports.remote}/mf-manifest.json` });
     expect(await npm(app, ['test'])).toMatch(/Tests +1 passed/);
     await npm(app, ['run', 'typecheck']);
-    await checkPage(await start(app, ports));
+    await checkPage(await start(app, ports), expect);
   }, 300_000);
 });
