@@ -52,11 +52,12 @@ describe('federation.config.ts validation (issue 9 item 8): each wrong value nam
   it("a remote named 'bad name' with entry 'not a url'", () => {
     const message = rejection({ ...base, remotes: { 'bad name': 'http://localhost:4001/mf-manifest.json', cart: 'not a url' } });
     expect(message).toContain('remotes["bad name"]: "bad name" is not a usable remote name (it begins the imports, as in "badname/Button"); use letters, digits, "_", "-" and "."');
-    expect(message).toContain('remotes["cart"]: "not a url" is not a URL; write a full http(s) URL or an absolute path');
+    expect(message).toContain('remotes["cart"]: "not a url" is not a URL; write a full http(s) URL (file: for Node hosts) or an absolute path');
   });
 
   it('entries that are not http(s), and a bad global name before @', () => {
-    expect(rejection({ ...base, remotes: { cart: 'file:///etc/passwd' } })).toContain('remotes["cart"]: "file:///etc/passwd" is not a URL');
+    expect(rejection({ ...base, remotes: { cart: 'ftp://example.com/remoteEntry.js' } })).toContain('remotes["cart"]: "ftp://example.com/remoteEntry.js" is not a URL');
+    expect(rejection({ ...base, remotes: { cart: 'javascript:alert(1)' } })).toContain('remotes["cart"]: "javascript:alert(1)" is not a URL');
     expect(rejection({ ...base, remotes: { cart: 'my-cart@http://localhost:4002/remoteEntry.js' } })).toContain(
       'remotes["cart"]: the global name "my-cart" (before "@", or the remote\'s name) must be a JavaScript identifier',
     );
@@ -70,7 +71,7 @@ describe('federation.config.ts validation (issue 9 item 8): each wrong value nam
     const config = resolveConfig(
       {
         ...base,
-        remotes: { cart: 'http://localhost:4002/mf-manifest.json', 'legacy-app': 'legacy@http://localhost:4003/remoteEntry.var.js', local: '/cart/remoteEntry.js' },
+        remotes: { cart: 'http://localhost:4002/mf-manifest.json', 'legacy-app': 'legacy@http://localhost:4003/remoteEntry.var.js', local: '/cart/remoteEntry.js', node: 'file:///srv/cart/remoteEntry.js' },
         shared: { react: { requiredVersion: '>=18 <20', eager: false, version: '19.1.0', singleton: true } },
       },
       catalog,
@@ -79,6 +80,7 @@ describe('federation.config.ts validation (issue 9 item 8): each wrong value nam
       ['cart', 'http://localhost:4002/mf-manifest.json', 'module', 'cart'],
       ['legacy-app', 'http://localhost:4003/remoteEntry.var.js', 'var', 'legacy'],
       ['local', '/cart/remoteEntry.js', 'module', 'local'],
+      ['node', 'file:///srv/cart/remoteEntry.js', 'module', 'node'],
     ]);
     expect(config.shared.react).toMatchObject({ version: '19.1.0', eager: false, rule: { requiredVersion: '>=18 <20', singleton: true } });
   });

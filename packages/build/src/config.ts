@@ -353,7 +353,7 @@ function resolveRemotes(input: unknown, shareScope: string, defaultType: RemoteE
     let info = normalizeRemotes([remote], shareScope)[0]!;
     if (defaultType && !rest.type && info.entry === entry) info = normalizeRemotes([{ ...remote, type: defaultType }], shareScope)[0]!;
     if (info.type === 'var' && !IDENTIFIER.test(info.entryGlobalName)) problem(`: the global name ${JSON.stringify(info.entryGlobalName)} (before "@", or the remote's name) must be a JavaScript identifier; set entryGlobalName`);
-    if (!isEntryUrl(info.entry)) problem(`: ${JSON.stringify(info.entry)} is not a URL; write a full http(s) URL or an absolute path, such as "http://localhost:4001/mf-manifest.json" or "/catalog/remoteEntry.js"`);
+    if (!isEntryUrl(info.entry)) problem(`: ${JSON.stringify(info.entry)} is not a URL; write a full http(s) URL (file: for Node hosts) or an absolute path, such as "http://localhost:4001/mf-manifest.json" or "/catalog/remoteEntry.js"`);
     if (ok) remotes.push(info);
   }
   return remotes;
@@ -363,7 +363,8 @@ function isEntryUrl(url: string): boolean {
   if (url.startsWith('/') && !url.startsWith('//')) return !/\s/.test(url);
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !!parsed.host;
+    // file: serves Node hosts (SSR, tests); a browser host needs http(s).
+    return ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !!parsed.host) || (parsed.protocol === 'file:' && parsed.pathname.length > 1);
   } catch {
     return false;
   }
