@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FederationError } from '@tessera/runtime';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +63,18 @@ describe('federation.config.ts validation (issue 9 item 8): each wrong value nam
     expect(rejection({ ...base, remotes: { cart: 'my-cart@http://localhost:4002/remoteEntry.js' } })).toContain(
       'remotes["cart"]: the global name "my-cart" (before "@", or the remote\'s name) must be a JavaScript identifier',
     );
+  });
+
+  it("an app whose package.json is not JSON: a coded error, not a SyntaxError", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-bad-package-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), '{ "name": ');
+      writeFileSync(join(dir, 'a.ts'), 'export {};');
+      expect(() => resolveConfig({ name: 'a', exposes: { './a': './a.ts' } }, dir)).toThrow(/package\.json could not be read/);
+      expect(() => resolveConfig({ name: 'a', exposes: { './a': './a.ts' } }, dir)).toThrow(FederationError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the config file the errors are in', () => {

@@ -4,7 +4,7 @@ import { FederationError, type ShareStrategy } from '@tessera/runtime';
 import { isValidRange, normalizeRemotes, normalizeShared, parseVersion } from '@tessera/runtime/options';
 import type { RemoteEntryType, RemoteInfo, RemoteInput, ResolvedShared } from '@tessera/runtime/options';
 import { esbuildPassThrough, federationOwned, type EsbuildConfig, type ResolvedEsbuildConfig } from './esbuild-options.js';
-import { findInstalledPackage, packageNameOf, readPackageJson } from './installed-package.js';
+import { findInstalledPackage, packageNameOf, readPackageJson, type PackageJson } from './installed-package.js';
 import { isInside, outDirProblem } from './output-safety.js';
 import { show } from './show-value.js';
 import { libraryProblem, notNeeded, notSupported, remoteTypeOf } from './webpack-options.js';
@@ -244,7 +244,8 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
   const plugins = config.runtimePlugins ?? [];
   if (!Array.isArray(plugins) || plugins.some((p) => typeof p !== 'string' || !p)) problems.push('"runtimePlugins" must be an array of module paths');
 
-  const shared = resolveShared(config.shared, root, shareScope, problems);
+  const appPackage = readJson(() => readPackageJson(root), `${root}/package.json`, problems);
+  const shared = resolveShared(config.shared, root, appPackage, shareScope, problems);
   const esbuild = resolveEsbuild(config.esbuild, problems);
   const outDir = resolve(root, typeof config.outDir === 'string' && config.outDir ? config.outDir : 'dist');
   const sources = [...Object.values(exposes), ...(entry ? [entry] : []), ...(html ? [html] : [])];
@@ -254,7 +255,7 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
 
   const mode = config.mode ?? 'production';
   let dts = config.dts ?? true;
-  if (dts && Object.keys(exposes).length && !findInstalledPackage('typescript', root)) {
+  if (dts && Object.keys(exposes).length && !readJson(() => findInstalledPackage('typescript', root), 'the package.json of typescript', problems)) {
     warnings.push('"dts": typescript is not installed, so no declarations of the exposed modules are written (hosts get no types from this remote); npm install -D typescript, or set dts: false');
     dts = false;
   }
@@ -281,7 +282,7 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     esbuild,
     runtimePlugins: (plugins as string[]).map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
     dts,
-    version: readPackageJson(root)?.version ?? '0.0.0',
+    version: appPackage?.version ?? '0.0.0',
     warnings,
   };
 }
@@ -370,8 +371,7 @@ function isEntryUrl(url: string): boolean {
   }
 }
 
-function resolveShared(input: unknown, root: string, shareScope: string, problems: string[]): Record<string, SharedPackage> {
-  const appPackage = readPackageJson(root);
+function resolveShared(input: unknown, root: string, appPackage: PackageJson | undefined, shareScope: string, problems: string[]): Record<string, SharedPackage> {
   const shared: Record<string, SharedPackage> = {};
   let entries: [string, unknown][];
   if (Array.isArray(input)) {
@@ -426,7 +426,7 @@ function resolveShared(input: unknown, root: string, shareScope: string, problem
     if (problems.length > before) continue;
     const packageName = options.packageName ?? packageNameOf(key);
     const importOn = options.import !== false;
-    const installed = findInstalledPackage(packageName, root);
+    const installed = readJson(() => findInstalledPackage(packageName, root), `the package.json of ${packageName}`, problems);
     if (!installed && importOn) {
       problems.push(`${at}: package "${packageName}" is not installed (no node_modules/${packageName} from ${root}); run npm install ${packageName}, or set import: false to only consume it`);
       continue;
@@ -507,6 +507,16 @@ function resolvePublicDir(input: string | false | undefined, root: string, outDi
   }
   if (isInside(outDir, dir) || isInside(dir, outDir) || dir === outDir) problems.push(`"publicDir": ${dir} and outDir ${outDir} must not contain each other`);
   return dir;
+}
+
+/** Reads a package.json through `read`; a file that is not JSON becomes a problem instead of a SyntaxError. */
+function readJson<T>(read: () => T, what: string, problems: string[]): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    problems.push(`${what} could not be read: ${(error as Error)?.message ?? error}`);
+    return undefined;
+  }
 }
 
 function invalid(label: string, problems: string[]): FederationError {
