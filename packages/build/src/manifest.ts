@@ -66,7 +66,7 @@ export function createManifest(
       federationContainerName: name,
       moduleName: '*',
       alias: name,
-      entry: typeof remote === 'string' ? remote : remote.entry,
+      entry: [typeof remote === 'string' ? remote : remote.entry].flat()[0]!,
     })),
     exposes: Object.entries(config.exposes).map(([name, file]) => ({
       id: `${config.name}:${name.slice(2)}`,

@@ -83,7 +83,7 @@ export async function fetchRemoteTypes(config: ResolvedConfig, sources: Record<s
   rmSync(typesDir, { recursive: true, force: true });
   const results: RemoteTypes[] = [];
   for (const [remote, option] of Object.entries(config.remotes)) {
-    const entry = typeof option === 'string' ? option : option.entry;
+    const entry = [typeof option === 'string' ? option : option.entry].flat()[0]!;
     const location = sources[remote] ?? locationOf(entry);
     const read = await reader(location.endsWith('/') || !/^https?:/.test(location) ? location : `${location}/`, remote);
     let manifest: FederationManifest;

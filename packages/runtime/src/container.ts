@@ -1,5 +1,5 @@
 import { FederationError } from './errors.js';
-import type { FederationInstance } from './federation-instance.js';
+import type { FederationRuntime } from './federation-instance.js';
 import type { Container, ModuleExports } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Container, ModuleExports } from './types.js';
  * `get` of an unknown name rejects with TESSERA_EXPOSE_NOT_FOUND.
  */
 export function createContainer(
-  instance: FederationInstance,
+  instance: FederationRuntime,
   exposes: Record<string, () => Promise<Record<string, unknown>>>,
 ): Container {
   return {
