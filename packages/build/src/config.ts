@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FederationError } from '@tessera/runtime';
-import type { RemoteInput, ShareStrategy } from '@tessera/runtime';
+import type { InitOptions, RemoteInput, ShareStrategy } from '@tessera/runtime';
 import { findInstalledPackage, packageNameOf, readPackageJson } from './installed-package.js';
 import { isInside, outDirProblem } from './output-safety.js';
 
@@ -53,7 +53,20 @@ export interface FederationConfig {
   runtimePlugins?: string[];
   /** Write declarations of the exposed modules to `dist/@types/` (needs `typescript` installed). Default true. */
   dts?: boolean;
+  /** Per attempt of each network step of a remote (manifest, entry, chunk, stylesheet), in ms. Default 8000. Per remote too, in `remotes`. */
+  timeout?: number;
+  /** Retries after a network error, timeout or HTTP 5xx. Default 2. Per remote too. */
+  retries?: number;
+  /** 'version-first' start-up waits at most this long for a remote, in ms. Default 2000. Per remote too. */
+  shareInitTimeout?: number;
+  /** Verify remotes against the hashes in their manifest before their code runs. Default true. */
+  integrity?: boolean;
+  /** CSP nonce for every element the runtime adds to the page. */
+  nonce?: string;
 }
+
+/** The runtime options of `init` that `federation.config.ts` sets, passed as they are to the generated `init` call. */
+export type RuntimeConfig = Pick<InitOptions, 'timeout' | 'retries' | 'shareInitTimeout' | 'integrity' | 'nonce'>;
 
 /** Typed identity: `export default defineConfig({ ... })`. */
 export function defineConfig(config: FederationConfig): FederationConfig {
@@ -95,9 +108,11 @@ export interface ResolvedConfig {
   dts: boolean;
   /** The app's package.json version, for the manifest. */
   version: string;
+  runtime: RuntimeConfig;
 }
 
-const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts'];
+const runtimeKeys = ['timeout', 'retries', 'shareInitTimeout', 'integrity', 'nonce'] as const;
+const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts', ...runtimeKeys];
 const sharedKeys = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope'];
 
 /**
@@ -190,8 +205,10 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
   const sources = [...Object.values(exposes), ...(entry ? [entry] : []), ...(html ? [html] : [])];
   const outDirMistake = outDirProblem(outDir, root, sources);
   if (outDirMistake) problems.push(`"outDir": ${outDirMistake}`);
+  const runtime = runtimeConfig(config, problems);
   if (problems.length) throw invalid(problems);
   return {
+    runtime,
     root,
     name: config.name,
     filename: config.filename ?? 'remoteEntry.js',
@@ -209,6 +226,19 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     dts: config.dts ?? true,
     version: appPackage?.version ?? '0.0.0',
   };
+}
+
+/** The runtime options set in the config, checked: numbers ≥ 0, `integrity` a boolean, `nonce` a string. */
+function runtimeConfig(config: FederationConfig, problems: string[]): RuntimeConfig {
+  const runtime: Record<string, unknown> = {};
+  for (const key of runtimeKeys) {
+    const value = config[key];
+    if (value === undefined) continue;
+    const type = key === 'integrity' ? 'boolean' : key === 'nonce' ? 'string' : 'number';
+    if (typeof value !== type || (type === 'number' && !((value as number) >= 0))) problems.push(`"${key}" must be a ${type}${type === 'number' ? ' ≥ 0' : ''} (got ${JSON.stringify(value)})`);
+    else runtime[key] = value;
+  }
+  return runtime;
 }
 
 function invalid(problems: string[]): FederationError {

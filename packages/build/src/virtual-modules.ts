@@ -45,6 +45,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
     `  shareScope: ${json(config.shareScope)},`,
     `  shareStrategy: ${json(config.shareStrategy)},`,
     `  remotes: ${json(config.remotes)},`,
+    ...Object.entries(config.runtime).map(([key, value]) => `  ${key}: ${json(value)},`),
     `  plugins: [${plugins.join(', ')}],`,
     `  shared: {\n    ${shared.join(',\n    ')}\n  },`,
     `});`,
