@@ -51,7 +51,7 @@ describe('content faults of a remote, in Chromium', () => {
     shop().proxy.faults.push({ path: /mf-manifest\.json$/, kind: 'rewrite', rewrite: (body) => body.replace('"publicPath": "auto"', '"publicPath": "file:///etc/"'), rehash: false });
     const opened = await openShell(shop());
     const message = await expectCatalogFallback(opened, 'TESSERA_MANIFEST_INVALID', manifest());
-    expect(message).toContain('file: URL');
+    expect(message).toContain('no http(s) URL: file:');
     await expectRetryRecovers(shop(), opened);
   });
 
