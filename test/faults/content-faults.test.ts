@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
+import { NONCE, expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
 
 // Faults in what the catalog serves (code, manifest, registrations), one per test, each on a
 // fresh page: the host stays up, the catalog's fallback names the code, the remote and the URL,
@@ -11,6 +11,26 @@ const chunk = /\/ProductList-[A-Z0-9]+\.js/;
 const js = /\.js$/;
 
 describe('content faults of a remote, in Chromium', () => {
+  it('without faults: every element the runtime added carries the nonce, and the remotes are verified by an import map', async () => {
+    const opened = await openShell(shop());
+    await opened.page.getByTestId('product-list').waitFor();
+    await opened.page.getByTestId('cart-summary').waitFor();
+    const added = await opened.page.evaluate(() =>
+      [...document.querySelectorAll('script[type=importmap], link[data-tessera], link[rel=modulepreload]')].map((e) => ({
+        tag: `${e.tagName} ${e.getAttribute('type') ?? e.getAttribute('rel')}`, href: e.getAttribute('href') ?? '', nonce: (e as HTMLElement).nonce, integrity: e.getAttribute('integrity'),
+        map: e.tagName === 'SCRIPT' ? e.textContent : null,
+      })));
+    expect(added.map((e) => e.tag)).toEqual(expect.arrayContaining(['SCRIPT importmap', 'LINK stylesheet', 'LINK modulepreload']));
+    expect(added.filter((e) => e.nonce !== NONCE)).toEqual([]);
+    // The catalog's files (loaded through its manifest) carry their hash; the shell's own do not need one.
+    const catalogFiles = added.filter((e) => e.href.startsWith(shop().proxy.url));
+    expect(catalogFiles.length).toBeGreaterThan(1);
+    expect(catalogFiles.filter((e) => !/^sha384-/.test(e.integrity ?? ''))).toEqual([]);
+    expect(added.some((e) => e.map?.includes(`"${shop().proxy.url}remoteEntry.js":"sha384-`))).toBe(true);
+    await opened.page.close();
+  });
+
+
   it('a syntax error in the remote entry: REMOTE_LOAD_FAILED with a hint about the code, not the network', async () => {
     shop().proxy.faults.push({ path: /remoteEntry\.js$/, kind: 'rewrite', rewrite: (body) => `${body}\n}}}`, rehash: true });
     const opened = await openShell(shop());
