@@ -3,6 +3,7 @@ import { cac } from 'cac';
 import { buildApp, checkHost, fetchRemoteTypes, loadConfig, runtimeSize, watchApp } from '@tessera/build';
 import { formatReport } from './format-report.js';
 import { serve } from './serve.js';
+import { devCommand } from './dev-command.js';
 
 /** The `tessera` command: parses arguments and dispatches. */
 export async function main(argv: string[]): Promise<void> {
@@ -75,6 +76,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
     });
 
+  devCommand(cli);
   cli.help();
   cli.version('0.1.0');
   const parsed = cli.parse(argv, { run: false });
