@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, loadConfig, type ResolvedConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
+import { normalizeRemotes } from '@tessera/runtime/options';
 import { launchChromium } from '../e2e/chromium.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 
@@ -52,7 +53,7 @@ export function useFaultShop(): () => FaultShop {
     const proxy = await startFaultProxy(catalog.url);
     closers.push(() => catalog.close(), () => cart.close(), () => proxy.close());
     const shellDir = await build('shell', join(temp, 'shell'), (config) => {
-      config.remotes = { catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` };
+      config.remotes = normalizeRemotes({ catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` }, config.shareScope);
     });
     const shell = await serve({ dir: shellDir, port: 0 });
     closers.push(() => shell.close());

@@ -16,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
     .example('tessera build --watch')
     .action(async (root: string | undefined, options: { config?: string; watch?: boolean }) => {
       const config = await loadConfig(resolve(root ?? '.'), options.config);
+      for (const warning of config.warnings) console.warn(`warning: ${warning}`);
       const runtime = await runtimeSize(config.root);
       if (!options.watch) {
         console.log(formatReport(await buildApp(config), runtime));
@@ -77,6 +78,18 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   devCommand(cli);
+
+  cli
+    .command('relay', 'Run the relay that carries bus messages between devices (embedded broker, or Redis to scale out)')
+    .option('--port <port>', 'Port (0: any free one)', { default: 4010 })
+    .option('--host <host>', 'Interface to listen on', { default: '127.0.0.1' })
+    .option('--redis <url>', 'Share topics, order and history with every relay on this Redis (redis://host:6379)')
+    .example('tessera relay --port 4010 --redis redis://127.0.0.1:6379')
+    .action(async (options: { port: number; host: string; redis?: string }) => {
+      const { relayCommand } = await import('./relay.js');
+      await relayCommand({ port: Number(options.port), host: options.host, redis: options.redis });
+    });
+
   cli.help();
   cli.version('0.1.0');
   const parsed = cli.parse(argv, { run: false });
