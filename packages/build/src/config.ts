@@ -321,7 +321,7 @@ function runtimeConfig(config: FederationConfig, problems: string[]): RuntimeCon
     const value = config[key];
     if (value === undefined) continue;
     const type = key === 'integrity' ? 'boolean' : key === 'nonce' ? 'string' : 'number';
-    if (typeof value !== type || (type === 'number' && !((value as number) >= 0))) problems.push(`"${key}" must be a ${type}${type === 'number' ? ' ≥ 0' : ''} (got ${JSON.stringify(value)})`);
+    if (typeof value !== type || (type === 'number' && !((value as number) >= 0))) problems.push(`"${key}" must be a ${type}${type === 'number' ? ' ≥ 0' : ''} (got ${show(value)})`);
     else runtime[key] = value;
   }
   return runtime;
