@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
-import { createManifest } from './manifest.js';
+import { createManifest, integrityOf } from './manifest.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -54,6 +54,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     if (declarations) {
       manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
     }
+    manifest.integrity = integrityOf(config.outDir, written);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }
