@@ -6,7 +6,8 @@ export type Schema<T> = StandardSchemaV1<unknown, T>;
 
 /**
  * Runs a Standard Schema validator synchronously (spec: https://standardschema.dev) and returns
- * its output value. Without a schema the value passes as is.
+ * the value itself: the schema checks, it does not transform (valibot's and zod's records, for
+ * one, drop keys such as `constructor` from their output, which are plain keys of a store).
  *
  * @throws StoreError `code` with the issues (path: message) in the message, when the value is
  *   refused; `TESSERA_STORE_SCHEMA_ASYNC` when the validator returns a Promise (a store applies
@@ -20,5 +21,5 @@ export function validate<T>(schema: Schema<T> | undefined, value: unknown, store
     const issues = result.issues.map((issue) => `${issue.path?.map((p) => String(typeof p === 'object' ? p.key : p)).join('.') || '(root)'}: ${issue.message}`);
     throw new StoreError(code, storeId, `${what} refused by its schema: ${issues.join('; ')}`);
   }
-  return result.value;
+  return value as T;
 }
