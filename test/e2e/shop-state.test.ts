@@ -15,6 +15,15 @@ async function openShop(context: BrowserContext): Promise<Page> {
 const count = (page: Page) => page.getByTestId('cart-count').textContent();
 const lines = (page: Page) => page.getByTestId('cart-line').allTextContents();
 const add = (page: Page, index: number) => page.getByTestId('add-to-cart').nth(index).click();
+/** Clicks the `index`th "Add to cart" button `times` times in one go, inside the page (real DOM clicks, React handlers). */
+const clickAdd = (page: Page, index: number, times: number) =>
+  page.evaluate(
+    ([index, times]) => {
+      const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="add-to-cart"]')[index]!;
+      for (let i = 0; i < times; i++) button.click();
+    },
+    [index, times] as const,
+  );
 
 describe('shared state and messages between the shop apps', () => {
   it('an add in the catalog updates the cart remote and the shell header, through one store object', async () => {
@@ -62,16 +71,100 @@ describe('shared state and messages between the shop apps', () => {
         return JSON.stringify(x) === JSON.stringify(y) && JSON.stringify(y) === JSON.stringify(z);
       }, { timeout: 5000 }).toBe(true);
       const [[finalCount, finalLines]] = JSON.parse(await settled());
-      // Different products never overwrite each other; the same product from two tabs is last-writer-wins.
-      expect(finalLines).toContain('1 × Green tea');
-      expect(finalLines.some((l: string) => l.endsWith('× Stoneware mug'))).toBe(true);
-      expect(finalLines).toContain('1 × Copper kettle');
-      expect(Number(finalCount)).toBeGreaterThanOrEqual(3);
+      // Every add counts, whichever tab made it: the actions are ordered, not the keys overwritten.
+      expect(finalLines).toEqual(['1 × Copper kettle', '1 × Green tea', '2 × Stoneware mug']);
+      expect(finalCount).toBe('4');
 
       // And the cart survives a reload (persisted).
       await later.reload();
       await later.getByTestId('cart-summary').waitFor();
       expect(await count(later)).toBe(finalCount);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('counts every add of four tabs adding the same product 200 times at once: 800 in every tab, and after a reload', async () => {
+    const context = await browser().newContext();
+    try {
+      const tabs = [];
+      for (let i = 0; i < 4; i++) tabs.push(await openShop(context));
+      await Promise.all(tabs.map((tab) => clickAdd(tab, 0, 200)));
+      for (const tab of tabs) await expect.poll(() => count(tab), { timeout: 15_000 }).toBe('800');
+      expect(await lines(tabs[3]!)).toEqual(['800 × Green tea']);
+      await tabs[0]!.reload();
+      await tabs[0]!.getByTestId('cart-summary').waitFor();
+      await expect.poll(() => count(tabs[0]!)).toBe('800');
+      const fresh = await openShop(context);
+      await expect.poll(() => count(fresh)).toBe('800');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loses nothing when a tab reloads mid-stream: the leader tab reloads right after its adds while another tab keeps adding', async () => {
+    const context = await browser().newContext();
+    try {
+      const leader = await openShop(context); // the first tab leads (holds the Web Lock)
+      const other = await openShop(context);
+      const streaming = other.evaluate(async () => {
+        const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="add-to-cart"]')[1]!;
+        for (let i = 0; i < 100; i++) {
+          button.click();
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      });
+      await leader.evaluate(() => {
+        const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="add-to-cart"]')[1]!;
+        for (let i = 0; i < 100; i++) button.click();
+        location.reload(); // right away: nothing has had time to be sent or confirmed but what happened synchronously
+      });
+      await streaming;
+      await leader.getByTestId('cart-summary').waitFor();
+      for (const tab of [leader, other]) await expect.poll(() => count(tab), { timeout: 15_000 }).toBe('200');
+      await other.reload();
+      await other.getByTestId('cart-summary').waitFor();
+      await expect.poll(() => count(other)).toBe('200');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts from an empty cart when the persisted cart is corrupt, keeps the bad data aside, reports it, and renders the shop', async () => {
+    const context = await browser().newContext();
+    try {
+      const page = await openShop(context);
+      const bad = JSON.stringify({ version: 1, seq: 3, state: { tea: null }, clients: [] }); // a null line: it used to blank the shop
+      await page.evaluate((text) => localStorage.setItem('tessera-store:cart', text), bad);
+      const reported: string[] = [];
+      page.on('pageerror', (error) => reported.push(error.message));
+      await page.reload();
+      await page.getByTestId('product-list').waitFor();
+      await page.getByTestId('cart-summary').waitFor();
+      expect(await count(page)).toBe('0');
+      expect(await page.getByTestId('cart-empty').isVisible()).toBe(true);
+      expect(await page.evaluate(() => localStorage.getItem('tessera-store:cart:kept:1'))).toBe(bad);
+      await expect.poll(() => reported.join('\n')).toMatch(/TESSERA_STORE_STATE_INVALID.*kept aside in localStorage "tessera-store:cart:kept:1"/);
+      await add(page, 0);
+      await expect.poll(() => count(page)).toBe('1');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('syncs and persists a product whose id is "constructor"', async () => {
+    const context = await browser().newContext();
+    try {
+      const [a, b] = [await openShop(context), await openShop(context)];
+      await a.evaluate(() => {
+        const [store] = (globalThis as { __shopCartStores?: { dispatch(action: unknown): void }[] }).__shopCartStores!;
+        for (const id of ['constructor', 'toString', 'constructor']) store!.dispatch({ type: 'add', payload: { id, name: `Item ${id}`, priceCents: 100 } });
+      });
+      await expect.poll(() => lines(b)).toEqual(['2 × Item constructor', '1 × Item toString']);
+      await b.reload();
+      await b.getByTestId('cart-summary').waitFor();
+      await expect.poll(() => lines(b)).toEqual(['2 × Item constructor', '1 × Item toString']);
+      expect(await count(b)).toBe('3');
     } finally {
       await context.close();
     }
