@@ -13,7 +13,8 @@ export const HOST_ENTRY_FILE = 'main.js';
 /**
  * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
- * removes files of earlier builds. Returns the output files, relative to `outDir`.
+ * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
+ * folder the build owns). Returns the output files, relative to `outDir`.
  */
 export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): string[] {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
@@ -63,7 +64,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
   }
-  removeStale(config.outDir, written);
+  if (config.cleanOutDir) removeStale(config.outDir, written);
   return [...written].sort();
 }
 
