@@ -87,7 +87,7 @@ describe('shared state and messages between the shop apps', () => {
   it('counts every add of four tabs adding the same product 200 times at once: 800 in every tab, and after a reload', async () => {
     const context = await browser().newContext();
     try {
-      const tabs = [];
+      const tabs: Page[] = [];
       for (let i = 0; i < 4; i++) tabs.push(await openShop(context));
       await Promise.all(tabs.map((tab) => clickAdd(tab, 0, 200)));
       for (const tab of tabs) await expect.poll(() => count(tab), { timeout: 15_000 }).toBe('800');

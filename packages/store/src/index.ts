@@ -5,5 +5,6 @@ export { createStoreRegistry, type StoreRegistry } from './registry.js';
 export { StoreError, isStoreError, type StoreErrorCode } from './store-error.js';
 export { solo, sequenceHere, type Entry, type Replica, type ReplicaSnapshot, type Sequenced, type Sequencer, type Sync } from './sequencer.js';
 export { tabs } from './tab-sequencer.js';
+export { relaySync, type RelayLike, type RelaySyncOptions } from './relay-sync.js';
 export type { Schema } from './validate.js';
 export type { Listener, ReadableStore, ReplicatedStore, ReplicatedStoreOptions, Store, StoreOptions, SubscribeOptions } from './types.js';
