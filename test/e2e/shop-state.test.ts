@@ -1,12 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { startRelay } from '@tessera/relay';
 import { useShopInChromium } from './shop-servers.js';
 
 const { shop, browser } = useShopInChromium();
 
-async function openShop(context: BrowserContext): Promise<Page> {
+async function openShop(context: BrowserContext, query = ''): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(shop().url);
+  await page.goto(shop().url + query);
   await page.getByTestId('product-list').waitFor();
   await page.getByTestId('cart-summary').waitFor();
   return page;
@@ -167,6 +168,23 @@ describe('shared state and messages between the shop apps', () => {
       expect(await count(b)).toBe('3');
     } finally {
       await context.close();
+    }
+  });
+
+  it('counts every add of two devices (browser contexts) connected through the relay, each adding 100 times at once', async () => {
+    const relay = await startRelay({ port: 0, rateLimit: { perSecond: 100_000, burst: 100_000 } });
+    const devices = [await browser().newContext(), await browser().newContext()];
+    try {
+      const query = `?relay=${encodeURIComponent(relay.url)}`;
+      const [a, b] = [await openShop(devices[0]!, query), await openShop(devices[1]!, query)];
+      await Promise.all([clickAdd(a, 0, 100), clickAdd(b, 0, 100)]);
+      for (const page of [a, b]) await expect.poll(() => count(page), { timeout: 15_000 }).toBe('200');
+      await b.reload();
+      await b.getByTestId('cart-summary').waitFor();
+      await expect.poll(() => count(b)).toBe('200');
+    } finally {
+      for (const device of devices) await device.close();
+      await relay.close();
     }
   });
 });

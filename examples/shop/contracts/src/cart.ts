@@ -1,4 +1,5 @@
-import { defineReplicatedStore } from '@tessera/store';
+import { connectRelay } from '@tessera/bus';
+import { defineReplicatedStore, relaySync, type Sync } from '@tessera/store';
 import * as v from 'valibot';
 
 /** One product line of the cart. */
@@ -34,17 +35,22 @@ const cartActions = {
 /** Every action of the cart, checked when dispatched and when synced. */
 export const CartActionSchema = v.variant('type', [v.object({ type: v.literal('add'), payload: ProductSchema })]);
 
+/** `?relay=ws://host:port` in the page's URL: sync the cart across devices through that relay. */
+const relayUrl = typeof location === 'object' ? new URLSearchParams(location.search).get('relay') : null;
+/** Connects only when called: by the one copy of this module that defines the store. */
+const sync: Sync | 'tabs' = relayUrl ? (replica) => relaySync(connectRelay(relayUrl))(replica) : 'tabs';
+
 /**
  * The shop's cart: one store on the page, whichever app's copy of this module asks first; its
- * actions are ordered across the tabs of the browser (so concurrent adds from several tabs all
- * count) and persisted (nothing dispatched is lost to a reload).
+ * actions are ordered across the tabs of the browser (or, with `?relay=`, across devices by the
+ * relay), so concurrent adds all count, and persisted (nothing dispatched is lost to a reload).
  */
 export const cartStore = defineReplicatedStore('cart', {
   version: 1,
   initial: {} as CartState,
   actions: cartActions,
   schema: { state: CartSchema, action: CartActionSchema },
-  sync: 'tabs',
+  sync,
   persist: 'local',
 });
 
