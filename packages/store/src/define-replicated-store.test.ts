@@ -80,7 +80,9 @@ function hub() {
       close: () => void replicas.splice(replicas.indexOf(replica), 1),
     };
   };
-  const flush = () => {
+  /** Orders what was submitted: replicas submit at the end of the task that dispatched. */
+  const flush = async () => {
+    await Promise.resolve();
     const batch = queue;
     queue = [];
     const sequenced: Sequenced[] = [];
@@ -144,31 +146,31 @@ describe('defineReplicatedStore: dispatch, actions, subscribe', () => {
 });
 
 describe('replicas in one agreed order', () => {
-  it('counts concurrent adds of the same product from every replica, optimistic at once and equal once confirmed', () => {
+  it('counts concurrent adds of the same product from every replica, optimistic at once and equal once confirmed', async () => {
     const { sync, flush } = hub();
     const id = `cart-${++ids}`;
     const replicas = [0, 1, 2, 3].map(() => open({ id, sync }).store);
     for (let i = 0; i < 50; i++) for (const replica of replicas) replica.dispatch(replica.actions.add({ id: 'tea', name: 'Green tea' }));
     expect(replicas.map((r) => count(r.getState()))).toEqual([50, 50, 50, 50]); // each sees its own at once
-    flush();
+    await flush();
     expect(replicas.map((r) => count(r.getState()))).toEqual([200, 200, 200, 200]);
     expect(replicas.map((r) => r.status())).toEqual(replicas.map(() => ({ seq: 200, pending: 0 })));
   });
 
-  it('rebases pending actions on actions of others that were ordered first, and applies a resubmitted action once', () => {
+  it('rebases pending actions on actions of others that were ordered first, and applies a resubmitted action once', async () => {
     const { sync, flush, again, log } = hub();
     const id = `cart-${++ids}`;
     const a = open({ id, sync }).store;
     const b = open({ id, sync }).store;
     a.dispatch(a.actions.add({ id: 'tea', name: 'Green tea' }));
-    flush();
+    await flush();
     a.dispatch(a.actions.clear());
     b.dispatch(b.actions.add({ id: 'mug', name: 'Mug' })); // pending in b, on top of tea
     a.dispatch(a.actions.add({ id: 'kettle', name: 'Kettle' }));
     expect(Object.keys(b.getState()).sort()).toEqual(['mug', 'tea']);
     const seenByB = vi.fn();
     b.subscribe(seenByB);
-    flush(); // agreed order: clear, mug, kettle
+    await flush(); // agreed order: clear, mug, kettle
     expect(Object.keys(b.getState()).sort()).toEqual(['kettle', 'mug']);
     expect(a.getState()).toEqual(b.getState());
     const before = b.getState();
@@ -234,11 +236,12 @@ describe("persist: 'local'", () => {
     expect(JSON.parse(storage.getItem(`tessera-store:${full}`)!).state).toEqual({ tea: { name: 'Green tea', quantity: 2 } });
   });
 
-  it('persists pending actions at dispatch, so a reload before they are ordered loses nothing', () => {
+  it('persists pending actions by the end of the task that dispatched them, so a reload before they are ordered loses nothing', async () => {
     const { sync } = hub();
     const id = `cart-${++ids}`;
     const a = open({ id, sync, persist: 'local' }).store;
     a.dispatch(a.actions.add({ id: 'tea', name: 'Green tea' }));
+    await Promise.resolve();
     const pending = [...storage.items.keys()].filter((key) => key.startsWith(`tessera-store:${id}:pending:`));
     expect(pending).toHaveLength(1);
     expect(JSON.parse(storage.getItem(pending[0]!)!)).toEqual([expect.objectContaining({ id: 1, action: { type: 'add', payload: { id: 'tea', name: 'Green tea' } } })]);

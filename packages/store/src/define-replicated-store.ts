@@ -100,7 +100,7 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
   let sequencer: Sequencer | undefined;
   let pendingOnDisk = false;
 
-  /** Persists the pending entries, unless the sequencer confirms them at once and none are on disk. */
+  /** Persists the pending entries, unless the sequencer confirmed them at once and none are on disk. */
   const persistPending = () => {
     if (!storage || (!pendingOnDisk && sequencer?.sequencesNow())) return;
     storage.writePending(pending);
@@ -209,13 +209,22 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
     report,
   };
 
+  /** Entries dispatched in this task, persisted and submitted together at its end (a microtask: before any reload or unload). */
+  let unsent: Entry[] = [];
+  const flush = () => {
+    const batch = unsent;
+    unsent = [];
+    persistPending();
+    sequencer?.submit(batch);
+  };
+
   const dispatch = (action: ActionOf<H>) => {
     const next = reduce(local, action); // throws, changing nothing
     const entry: Entry = { client, id: ++lastId, action: action as Entry['action'] };
-    pending = [...pending, entry];
-    persistPending();
+    pending.push(entry);
     setLocal(next);
-    sequencer?.submit([entry]);
+    if (sequencer?.sequencesNow()) sequencer.submit([entry]); // alone, or the leader: confirmed at once
+    else if (unsent.push(entry) === 1) queueMicrotask(flush);
   };
 
   const releasePresence = holdPresence(id, client);

@@ -99,9 +99,25 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
   };
 
   const tracked = !!(sync || persist); // clocks only matter to tabs and storage
+  const plain = !tracked && !schema;
   const setState: Store<S>['setState'] = (partial, replace) => {
     const patch = (typeof partial === 'function' ? partial(state) : partial) as Record<string, unknown>;
     const old = state as S & Record<string, unknown>;
+    if (plain && !replace) {
+      // A plain local store (the common case, and zustand's): copy, write the patch, notify if a key changed.
+      const next = { ...old } as Record<string, unknown>;
+      let change = false;
+      for (const key in patch) {
+        const value = patch[key];
+        if (!change && (!Object.is(value, old[key]) || !Object.hasOwn(old, key))) change = true;
+        if (key === '__proto__') Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
+        else next[key] = value;
+      }
+      if (!change) return;
+      state = next as S;
+      listeners.notify(old);
+      return;
+    }
     let changed: string[] | undefined;
     for (const key in patch) if (Object.hasOwn(patch, key) && (!Object.hasOwn(old, key) || !Object.is(patch[key], old[key]))) (changed ??= []).push(key);
     if (replace) for (const key in old) if (Object.hasOwn(old, key) && !Object.hasOwn(patch, key)) (changed ??= []).push(key);

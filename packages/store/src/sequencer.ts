@@ -81,13 +81,16 @@ export type Sync = (replica: Replica) => Sequencer;
  */
 export function sequenceHere(replica: Replica, entries: readonly Entry[]): Sequenced[] {
   const sequenced: Sequenced[] = [];
+  const last = new Map<string, number>();
+  let seq = replica.seq();
   for (const { client, id, action } of entries) {
-    if (id !== replica.lastApplied(client) + 1) continue;
-    const entry = { client, id, action, seq: replica.seq() + 1 };
-    replica.deliver([entry]);
-    sequenced.push(entry);
+    if (id !== (last.get(client) ?? replica.lastApplied(client)) + 1) continue;
+    last.set(client, id);
+    sequenced.push({ client, id, action, seq: ++seq });
   }
-  if (sequenced.length) replica.save();
+  if (!sequenced.length) return sequenced;
+  replica.deliver(sequenced); // one batch: one rebase, one write of the pending entries
+  replica.save();
   return sequenced;
 }
 

@@ -42,10 +42,22 @@ export const tabs: Sync = (replica) => {
     }
   };
 
-  const sequence = (entries: readonly Entry[]) => {
-    const sequenced = sequenceHere(replica, entries);
-    if (sequenced.length) post({ type: 'sequenced', entries: sequenced });
+  // Entries to post, gathered over the current task and posted at its end, one message each way.
+  let toSubmit: Entry[] = [];
+  let sequencedOut: Sequenced[] = [];
+  const send = () => {
+    if (closed) return;
+    if (sequencedOut.length) post({ type: 'sequenced', entries: sequencedOut });
+    if (toSubmit.length) post({ type: 'submit', entries: toSubmit });
+    sequencedOut = [];
+    toSubmit = [];
   };
+  const later = (entries: readonly Entry[], into: Entry[]) => {
+    if (!toSubmit.length && !sequencedOut.length && entries.length) queueMicrotask(send);
+    into.push(...entries);
+  };
+
+  const sequence = (entries: readonly Entry[]) => later(sequenceHere(replica, entries), sequencedOut);
 
   const adoptOrphans = () =>
     void replica.orphans().then((entries) => {
@@ -99,7 +111,7 @@ export const tabs: Sync = (replica) => {
   return {
     submit(entries) {
       if (leader) sequence(entries);
-      else post({ type: 'submit', entries: [...entries] });
+      else later(entries, toSubmit);
     },
     catchUp: (seq) => post({ type: 'catch-up', seq }),
     sequencesNow: () => leader,
