@@ -126,6 +126,16 @@ describe('shared state and messages between the shop apps', () => {
       await other.reload();
       await other.getByTestId('cart-summary').waitFor();
       await expect.poll(() => count(other)).toBe('200');
+
+      // What a tab that closed before its adds reached any other tab leaves: its pending adds on disk.
+      const orphan = 'tessera-store:cart:pending:closedtab';
+      await other.evaluate((key) => {
+        const add = { type: 'add', payload: { id: 'tea', name: 'Green tea', priceCents: 450 } };
+        localStorage.setItem(key, JSON.stringify([1, 2, 3].map((id) => ({ client: 'closedtab', id, action: add }))));
+      }, orphan);
+      const next = await openShop(context); // a tab opening makes the leader look for them
+      for (const tab of [leader, other, next]) await expect.poll(() => count(tab)).toBe('203');
+      await expect.poll(() => other.evaluate((key) => localStorage.getItem(key), orphan)).toBeNull();
     } finally {
       await context.close();
     }
