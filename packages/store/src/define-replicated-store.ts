@@ -4,11 +4,11 @@ import { createListeners } from './listeners.js';
 import { readReplicaSnapshot } from './replica-snapshot.js';
 import { replicaStorage } from './replica-storage.js';
 import { solo, type Entry, type Replica, type ReplicaSnapshot, type Sequencer, type Sequenced } from './sequencer.js';
-import { isStoreError, StoreError } from './store-error.js';
+import { checkedReducer } from './reducer.js';
+import { isStoreError, refusedPersisted, reporter, StoreError } from './store-error.js';
 import { tabs } from './tab-sequencer.js';
 import { holdPresence } from './tab-presence.js';
 import type { ReplicatedStore, ReplicatedStoreOptions } from './types.js';
-import { validate } from './validate.js';
 
 /** Client ids remembered for deduplication; the least recently active beyond this are forgotten (the same on every replica). */
 const MAX_CLIENTS = 1000;
@@ -19,9 +19,9 @@ const MAX_CLIENTS = 1000;
  *
  * The model (Replicache's): a replica holds the *confirmed* state (every action up to `seq` of
  * the agreed order applied by the reducer) and its own *pending* actions; what `getState`
- * returns is the pending actions applied on the confirmed state. `dispatch` applies at once,
- * persists the action as pending (synchronously: a reload right after loses nothing) and
- * submits it to the sequencer; each sequenced action is applied to the confirmed state by every
+ * returns is the pending actions applied on the confirmed state. `dispatch` applies at once;
+ * at the end of the task (a microtask: before any reload or unload) the actions dispatched in it
+ * are persisted as pending and submitted to the sequencer; each sequenced action is applied to the confirmed state by every
  * replica alike. When other replicas' actions come first, the pending ones are replayed on top
  * (rebase). Each action is identified by `(client, id)`: a replica applies a client's actions
  * only in id order, once, so actions submitted again (new leader, reload) never count twice.
@@ -60,35 +60,12 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
     );
   }
 
-  const onError = options.onError ?? ((error) => ((globalThis as { reportError?: (e: unknown) => void }).reportError ?? console.error)(error));
-  const report = (error: StoreError) => {
-    try {
-      onError(error);
-    } catch (thrown) {
-      setTimeout(() => {
-        throw thrown;
-      });
-    }
-  };
+  const report = reporter(options.onError);
   const client = Math.random().toString(36).slice(2);
   const storage = persist ? replicaStorage(id, client, report) : undefined;
   const listeners = createListeners(() => local, (error) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error)));
 
-  /** The reducer, with the schemas: throws a coded StoreError, changing nothing. */
-  const reduce = (state: S, action: unknown): S => {
-    const checked = validate(schema.action, action, id, 'TESSERA_STORE_ACTION_INVALID', 'action') as { type?: unknown; payload?: unknown };
-    const type = checked?.type;
-    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
-      throw new StoreError('TESSERA_STORE_ACTION_INVALID', id, `unknown action type ${JSON.stringify(type)}; known: ${Object.keys(handlers).join(', ')}`);
-    }
-    let next: S;
-    try {
-      next = handlers[type]!(state, checked.payload);
-    } catch (error) {
-      throw new StoreError('TESSERA_STORE_REDUCER_FAILED', id, `the reducer of "${type}" threw`, error);
-    }
-    return validate(schema.state, next, id, 'TESSERA_STORE_STATE_INVALID', `state after "${type}"`);
-  };
+  const reduce = checkedReducer<S>(id, handlers, schema as { state?: typeof schema.state; action?: typeof schema.action });
 
   // Confirmed: the agreed order applied up to `seq`. Local: pending applied on top.
   let seq = 0;
@@ -198,8 +175,7 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
         if (snapshot.seq > seq || (seq === 0 && snapshot.seq === 0)) take(snapshot);
       } catch (error) {
         const kept = storage!.snapshot.keepAside(text);
-        const coded = isStoreError(error) ? error : new StoreError('TESSERA_STORE_STATE_INVALID', id, 'persisted state is not JSON', error);
-        report(new StoreError(coded.code, id, `${coded.message.replace(/^\[[^\]]*\] store "[^"]*": /, '')}; the persisted data is kept aside in localStorage "${kept}", the store starts from its last good state`, coded.cause));
+        report(refusedPersisted(error, id, kept));
         if (kept) storage!.snapshot.write(replica.snapshot());
       }
     },

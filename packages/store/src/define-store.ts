@@ -4,7 +4,7 @@ import { createListeners } from './listeners.js';
 import { localPersistence } from './persist.js';
 import { joinRegistry } from './registry.js';
 import { adoptSnapshot } from './snapshot.js';
-import { isStoreError, StoreError } from './store-error.js';
+import { isStoreError, refusedPersisted, reporter, StoreError } from './store-error.js';
 import { joinTabs, type TabSync } from './tab-sync.js';
 import type { Store, StoreOptions } from './types.js';
 import { validate } from './validate.js';
@@ -39,16 +39,7 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     );
   }
 
-  const onError = options.onError ?? ((error) => ((globalThis as { reportError?: (e: unknown) => void }).reportError ?? console.error)(error));
-  const report = (error: StoreError) => {
-    try {
-      onError(error);
-    } catch (thrown) {
-      setTimeout(() => {
-        throw thrown;
-      });
-    }
-  };
+  const report = reporter(options.onError);
   const schema = options.schema?.state;
   const tab = newTabId();
   const listeners = createListeners(() => state, (error) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error)));
@@ -92,9 +83,7 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     try {
       merge(JSON.parse(text));
     } catch (error) {
-      const kept = slot.keepAside(text);
-      const coded = isStoreError(error) ? error : new StoreError('TESSERA_STORE_STATE_INVALID', id, 'persisted state is not JSON', error);
-      report(new StoreError(coded.code, id, `persisted state refused, kept aside in localStorage "${kept}": ${coded.message}`, coded.cause));
+      report(refusedPersisted(error, id, slot.keepAside(text)));
     }
   };
 

@@ -43,16 +43,43 @@ export type StoreErrorCode =
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
   readonly storeId: string;
+  /** What happened, without the `[code] store "id": ` prefix of `message`. */
+  readonly detail: string;
 
-  constructor(code: StoreErrorCode, storeId: string, message: string, cause?: unknown) {
-    super(`[${code}] store "${storeId}": ${message}`, cause === undefined ? undefined : { cause });
+  constructor(code: StoreErrorCode, storeId: string, detail: string, cause?: unknown) {
+    super(`[${code}] store "${storeId}": ${detail}`, cause === undefined ? undefined : { cause });
     this.name = 'StoreError';
     this.code = code;
     this.storeId = storeId;
+    this.detail = detail;
   }
 }
 
 /** True for a StoreError from any copy of `@tessera/store` (checks `name` and `code`, not the class). */
 export function isStoreError(error: unknown): error is StoreError {
   return error instanceof Error && error.name === 'StoreError' && typeof (error as StoreError).code === 'string';
+}
+
+/**
+ * The error to report for persisted data a store refused and `keepAside` moved: the same code,
+ * naming where the data now is (or that it could not be moved, and is left where it was).
+ */
+export function refusedPersisted(error: unknown, storeId: string, kept: string | undefined): StoreError {
+  const coded = isStoreError(error) ? error : new StoreError('TESSERA_STORE_STATE_INVALID', storeId, 'persisted state is not JSON', error);
+  const where = kept ? `kept aside in localStorage "${kept}"` : 'could not be kept aside (quota), left in place and never overwritten';
+  return new StoreError(coded.code, storeId, `persisted state refused, ${where}; the store starts from its initial state: ${coded.detail ?? coded.message}`, coded.cause);
+}
+
+/** Sends errors to `onError` (default `globalThis.reportError ?? console.error`); one that `onError` throws is rethrown in a later task. */
+export function reporter(onError?: (error: StoreError) => void): (error: StoreError) => void {
+  const report = onError ?? ((error: StoreError) => ((globalThis as { reportError?: (e: unknown) => void }).reportError ?? console.error)(error));
+  return (error) => {
+    try {
+      report(error);
+    } catch (thrown) {
+      setTimeout(() => {
+        throw thrown;
+      });
+    }
+  };
 }
