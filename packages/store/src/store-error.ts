@@ -1,7 +1,8 @@
 /**
  * Every error code of `@tessera/store`. Codes are stable: match on `error.code`, never on
- * the message. "Thrown" errors come out of `defineStore`; "reported" ones go to
- * `options.onError` (default `globalThis.reportError ?? console.error`) and the store carries on.
+ * the message. "Thrown" errors come out of `defineStore` / `defineReplicatedStore`, `setState`
+ * and `dispatch`; "reported" ones go to `options.onError` (default `globalThis.reportError ??
+ * console.error`) and the store carries on.
  *
  * | code | when | what happens / what to do |
  * | --- | --- | --- |
@@ -16,7 +17,7 @@
  * | `TESSERA_STORE_SCHEMA_ASYNC` | a Standard Schema validator returned a Promise | thrown/reported like the check it was for; give a synchronous schema |
  * | `TESSERA_STORE_LISTENER_FAILED` | a listener (or selector) threw (`cause`) | reported; every other listener still ran |
  * | `TESSERA_STORE_PERSIST_FAILED` | `localStorage.setItem` threw (quota, state not JSON-serialisable) (`cause`), or a key holds data that could not be kept aside | reported, naming the key; state is changed in memory, not saved; other keys and stores are unaffected, the next change is saved when it fits |
- * | `TESSERA_STORE_SYNC_FAILED` | `BroadcastChannel.postMessage` threw (state not structured-cloneable) (`cause`) | reported; state is changed here, other tabs miss this write |
+ * | `TESSERA_STORE_SYNC_FAILED` | `BroadcastChannel.postMessage` threw (state not structured-cloneable) (`cause`); `sync: 'tabs'` of a replicated store on a page that is not a secure context (no Web Locks); the relay refused an action, or no longer holds the actions a replica missed | reported; the change stays here (pending actions are submitted again); serve the page over https; a replica the relay cannot catch up stays at its state |
  */
 export type StoreErrorCode =
   | 'TESSERA_STORE_INVALID_OPTIONS'

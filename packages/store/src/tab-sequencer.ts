@@ -22,11 +22,18 @@ const RESUBMIT_MS = 1000;
  * the last one when it is ahead, and adopts the entries of tabs that closed before they were
  * confirmed; a tab that opens, or sees a gap, asks the leader for its snapshot.
  *
- * Without BroadcastChannel or Web Locks (Node) the replica is alone ({@link solo}).
+ * Without BroadcastChannel or Web Locks the replica is alone ({@link solo}): in Node, and on a
+ * page that is not a secure context (plain http other than localhost), where it reports
+ * `TESSERA_STORE_SYNC_FAILED`.
  */
 export const tabs: Sync = (replica) => {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (typeof BroadcastChannel !== 'function' || !locks) return solo(replica);
+  if (typeof BroadcastChannel !== 'function' || !locks) {
+    if ((globalThis as { isSecureContext?: boolean }).isSecureContext === false) {
+      replica.report(new StoreError('TESSERA_STORE_SYNC_FAILED', replica.storeId, 'tabs are not synced: the Web Locks API needs a secure context (https, or http://localhost); serve the page over https'));
+    }
+    return solo(replica);
+  }
   const name = `tessera-store:${replica.storeId}:v${replica.version}`;
   const channel = new BroadcastChannel(name);
   const abort = new AbortController();
