@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 
 // Every app on the page bundles its own copy: keep it small (nanostores-style size limits).
-// Local stores only (was 2214 before validation and keep-aside, 3131 when set); the whole package (6238 when set, relay sync included).
-const LIMITS = { defineStore: 3200, '*': 6400 }; // bytes, minified + gzip -9
+// Local stores only (was 2214 before validation and keep-aside, 3131 when set); the whole package (6434 when set: local and replicated stores, tabs and relay sync).
+const LIMITS = { defineStore: 3200, '*': 6500 }; // bytes, minified + gzip -9
 
 const index = fileURLToPath(new URL('./index.ts', import.meta.url));
 
