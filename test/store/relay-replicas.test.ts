@@ -100,6 +100,7 @@ describe('replicated store through the relay', () => {
     for (let i = 0; i < 5; i++) other.store.dispatch(other.store.actions.add('kettle'));
     const reopened = device(url, { persist: true });
     expect(reopened.store.getState()).toEqual({ tea: 10 }); // from disk, at once
+    expect(JSON.parse(localStorage.getItem('tessera-store:cart:relay')!)).toMatchObject({ seq: 10 }); // the relay's numbering, apart from the tabs'
     await expect.poll(() => reopened.store.getState()).toEqual({ tea: 10, kettle: 5 });
   });
 });

@@ -62,7 +62,8 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
 
   const report = reporter(options.onError);
   const client = Math.random().toString(36).slice(2);
-  const storage = persist ? replicaStorage(id, client, report) : undefined;
+  const connect = sync === 'tabs' ? tabs : (sync ?? solo);
+  const storage = persist ? replicaStorage(id, client, report, connect.log) : undefined;
   const listeners = createListeners(() => local, (error) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error)));
 
   const reduce = checkedReducer<S>(id, handlers, schema as { state?: typeof schema.state; action?: typeof schema.action });
@@ -222,7 +223,7 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
   registry.stores.set(id, store as never);
 
   replica.adoptPersisted();
-  sequencer = (sync === 'tabs' ? tabs : (sync ?? solo))(replica);
+  sequencer = connect(replica);
   if (sequencer.sequencesNow()) {
     // Alone: what tabs that closed left pending is ours to order.
     void replica.orphans().then((entries) => sequencer!.submit(entries));

@@ -31,12 +31,17 @@ const PAGE = 1000;
  * the entries of tabs that closed before their actions reached the relay are published by the
  * next replica that opens. Every tab is a replica of its own on the relay.
  *
+ * `relay`: a connection, or a function that opens one (called only by the copy of the package
+ * that creates the store: the others on the page get the existing store). The replica persists
+ * under `tessera-store:<id>:relay` (`:relay:<topic>` with a topic of your own).
+ *
  * Limits: the relay retains `historyPerTopic` messages (default 1000): a replica further behind
  * reports `TESSERA_STORE_SYNC_FAILED` and stays at its state; an embedded relay that restarts
  * starts its log again from seq 1, which replicas that saw the old log do not follow.
  */
-export function relaySync(client: RelayLike, options: RelaySyncOptions = {}): Sync {
-  return (replica) => {
+export function relaySync(relay: RelayLike | (() => RelayLike), options: RelaySyncOptions = {}): Sync {
+  const sync = (replica: Parameters<Sync>[0]) => {
+    const client = typeof relay === 'function' ? relay() : relay;
     const topic = options.topic ?? `tessera.store.${replica.storeId}.v${replica.version}`;
     let closed = false;
     let reading = false;
@@ -112,4 +117,5 @@ export function relaySync(client: RelayLike, options: RelaySyncOptions = {}): Sy
       },
     };
   };
+  return Object.assign(sync, { log: options.topic ? `relay:${options.topic}` : 'relay' });
 }

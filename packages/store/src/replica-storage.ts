@@ -1,11 +1,13 @@
 import type { Entry } from './sequencer.js';
 import { pageStorage, storageSlot, type StorageSlot } from './storage-slot.js';
 import { StoreError } from './store-error.js';
+import type { Sync } from './sequencer.js';
 import { livingClients } from './tab-presence.js';
 
 /**
- * Where a replicated store persists, in localStorage (synchronous: an action dispatched just
- * before a reload is on disk before the page goes):
+ * Where a replicated store persists, in localStorage (synchronous: the actions dispatched in a
+ * task are on disk at its end, before a reload can take the page), `<log>` inserted after the id
+ * for an order of another numbering (the relay's):
  * - `tessera-store:<id>`: the confirmed {@link ReplicaSnapshot} as JSON;
  * - `tessera-store:<id>:pending:<client>`: the replica's entries not yet confirmed, a JSON array
  *   of {@link Entry} (absent when none);
@@ -28,10 +30,11 @@ const isEntry = (value: unknown, client: string): value is Entry =>
   Number.isSafeInteger((value as Entry).id) &&
   typeof (value as Entry).action?.type === 'string';
 
-export function replicaStorage(storeId: string, client: string, report: (error: StoreError) => void): ReplicaStorage | undefined {
+/** `log`: the order's name when not the tabs' own ({@link Sync.log}); its keys then start `tessera-store:<id>:<log>`. */
+export function replicaStorage(storeId: string, client: string, report: (error: StoreError) => void, log?: string): ReplicaStorage | undefined {
   const storage = pageStorage();
   if (!storage) return;
-  const key = 'tessera-store:' + storeId;
+  const key = 'tessera-store:' + storeId + (log ? ':' + log : '');
   const pendingPrefix = key + ':pending:';
   const own = storageSlot(storage, pendingPrefix + client, storeId, report);
   const adopted = new Map<string, { slot: StorageSlot; last: number }>();

@@ -70,8 +70,12 @@ export interface Sequencer {
   close(): void;
 }
 
-/** Connects a replica to the others: returns its sequencer. */
-export type Sync = (replica: Replica) => Sequencer;
+/**
+ * Connects a replica to the others: returns its sequencer. `log` names the order it gives when
+ * that is not the tabs' own (the relay's seqs are another numbering): the replica then persists
+ * under `tessera-store:<id>:<log>`, so that states of two orders are never mixed up.
+ */
+export type Sync = ((replica: Replica) => Sequencer) & { readonly log?: string };
 
 /**
  * Sequencing at the replica itself (solo, or the leader tab): gives each entry that is its

@@ -37,8 +37,8 @@ export const CartActionSchema = v.variant('type', [v.object({ type: v.literal('a
 
 /** `?relay=ws://host:port` in the page's URL: sync the cart across devices through that relay. */
 const relayUrl = typeof location === 'object' ? new URLSearchParams(location.search).get('relay') : null;
-/** Connects only when called: by the one copy of this module that defines the store. */
-const sync: Sync | 'tabs' = relayUrl ? (replica) => relaySync(connectRelay(relayUrl))(replica) : 'tabs';
+/** The relay connection opens only in the one copy of this module that defines the store. */
+const sync: Sync | 'tabs' = relayUrl ? relaySync(() => connectRelay(relayUrl)) : 'tabs';
 
 /**
  * The shop's cart: one store on the page, whichever app's copy of this module asks first; its
