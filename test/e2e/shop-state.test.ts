@@ -141,6 +141,31 @@ describe('shared state and messages between the shop apps', () => {
     }
   });
 
+  it('loses nothing when tabs open and close mid-stream: the leader closes right after its adds, a tab opens while two others add', async () => {
+    const context = await browser().newContext();
+    try {
+      const leader = await openShop(context);
+      const [a, b] = [await openShop(context), await openShop(context)];
+      const stream = (page: Page) =>
+        page.evaluate(async () => {
+          const button = document.querySelectorAll<HTMLButtonElement>('[data-testid="add-to-cart"]')[2]!;
+          for (let i = 0; i < 100; i++) {
+            button.click();
+            if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        });
+      const streams = [stream(a), stream(b)];
+      await clickAdd(leader, 2, 100);
+      await leader.close(); // leadership moves to another tab while both stream
+      const late = await openShop(context);
+      await Promise.all(streams);
+      for (const tab of [a, b, late]) await expect.poll(() => count(tab), { timeout: 15_000 }).toBe('300');
+      expect(await lines(late)).toEqual(['300 × Copper kettle']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('starts from an empty cart when the persisted cart is corrupt, keeps the bad data aside, reports it, and renders the shop', async () => {
     const context = await browser().newContext();
     try {
