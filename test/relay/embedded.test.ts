@@ -86,6 +86,33 @@ describe('relay with the embedded broker', () => {
     expect(statuses).toEqual(['resyncing', 'online', 'offline', 'resyncing', 'online']);
   });
 
+  it('says so when a resume reaches back past what the relay still holds', async () => {
+    const server = await relay({ logSize: 10 });
+    const proxy = await startProxy({ port: server.port });
+    cleanup.push(() => proxy.close());
+    const errors: string[] = [];
+    const a = client(server.url);
+    const b = client(proxy.url, { onError: (e: Error) => errors.push(e.message) });
+    const got: number[] = [];
+    b.subscribe('feed', (m) => got.push(m.data as number));
+    await online(b);
+    proxy.cut(true);
+    await expect.poll(() => b.status).toBe('offline');
+    for (let n = 1; n <= 40; n++) await a.publish('feed', n);
+    proxy.up();
+    await online(b);
+    expect(errors.join()).toContain('no longer holds every message');
+    expect(got.length).toBeGreaterThanOrEqual(10);
+    expect(got.at(-1)).toBe(40);
+  });
+
+  it('bounds the offline queue', async () => {
+    const c = client('ws://127.0.0.1:9', { maxQueuedMessages: 2 });
+    void c.publish('t', 1).catch(() => {});
+    void c.publish('t', 2).catch(() => {});
+    expect(() => c.publish('t', 3)).toThrow(expect.objectContaining({ code: 'TESSERA_BUS_OFFLINE_QUEUE_FULL' }));
+  });
+
   it('stores a resent message id once', async () => {
     const { url } = await relay();
     const a = client(url);
@@ -98,7 +125,8 @@ describe('relay with the embedded broker', () => {
   it('joins two buses: publish and request/reply across them', async () => {
     const { url } = await relay();
     const transports = [websocketTransport(url, fast), websocketTransport(url, fast), websocketTransport(url, fast)];
-    const [one, two, other] = [createBus({ name: 'shop' }), createBus({ name: 'shop' }), createBus({ name: 'elsewhere' })];
+    type Requests = { 'cart.count': { request: void; response: number } };
+    const [one, two, other] = ['shop', 'shop', 'elsewhere'].map((name) => createBus<Record<string, unknown>, Requests>({ name }));
     [one, two, other].forEach((bus, i) => cleanup.push(bus.addTransport(transports[i])));
     const seen: unknown[] = [];
     const foreign: unknown[] = [];

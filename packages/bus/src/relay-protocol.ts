@@ -13,8 +13,9 @@
  * | `{ t:'rep', id, re, to, ok, topic, data, bus? }` | (none) | a bus reply to request `re`, routed to the connection `to` (the request's `from`) |
  *
  * Relay → client: `welcome` first (with `log`: the id of the broker's log; positions and seqs
- * of another log mean nothing here), then `msg` (with `topic`, per-topic `seq` from 1, opaque global
- * `pos` to resume from), `ack`, `ok`, `history`, `req` (with `from`), `rep`, and `error` (with the
+ * of another log mean nothing here), then `msg` (`{ t:'msg', seq, pos, m }`: per-topic `seq` from 1,
+ * opaque global `pos` to resume from, and `m` the publisher's `pub` frame exactly as it was sent,
+ * so the relay never re-encodes `data`; `parseRelayFrame` flattens it into a `RelayMessage`), `ack`, `ok`, `history`, `req` (with `from`), `rep`, and `error` (with the
  * `re` or `id` of the frame it refuses, when that could be read). A refused frame never closes
  * the connection, except as the close codes below say.
  */
@@ -136,11 +137,27 @@ export function parseClientFrame(
   }
 }
 
-/** Reads one relay frame; `undefined` for anything that is not one (the client ignores it). */
+/** The wire form of a `msg` frame and of each of `history`'s messages. */
+interface WireMessage {
+  seq: number;
+  pos: string;
+  m: { topic: string; id: string; data?: unknown; bus?: string };
+}
+
+const flatten = ({ seq, pos, m }: WireMessage): RelayMessage =>
+  m.bus === undefined ? { topic: m.topic, seq, pos, id: m.id, data: m.data } : { topic: m.topic, seq, pos, id: m.id, data: m.data, bus: m.bus };
+
+/**
+ * Reads one relay frame (`msg` and `history` messages flattened into `RelayMessage`s);
+ * `undefined` for anything that is not one (the client ignores it).
+ */
 export function parseRelayFrame(text: string): RelayFrame | undefined {
   try {
     const value = JSON.parse(text);
-    return typeof value === 'object' && value !== null && typeof value.t === 'string' ? (value as RelayFrame) : undefined;
+    if (typeof value !== 'object' || value === null || typeof value.t !== 'string') return undefined;
+    if (value.t === 'msg') return { t: 'msg', ...flatten(value) };
+    if (value.t === 'history') return { t: 'history', re: value.re, messages: value.messages.map(flatten) };
+    return value as RelayFrame;
   } catch {
     return undefined;
   }

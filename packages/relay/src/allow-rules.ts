@@ -21,4 +21,4 @@ export function patternCovers(allowed: string, pattern: string): boolean {
 
 /** Whether one of `allowed` covers `pattern` (a topic is a pattern without wildcards). */
 export const isAllowed = (allowed: readonly string[], pattern: string): boolean =>
-  allowed.some((a) => patternCovers(a, pattern));
+  allowed.some((a) => a === '**' || patternCovers(a, pattern));

@@ -1,8 +1,8 @@
 import type { RelayMessage } from '@tessera/bus/relay-protocol';
 
-/** A message the broker holds, with its `msg` frame serialised once for every subscriber. */
-export interface StoredMessage extends RelayMessage {
-  /** `JSON.stringify({ t: 'msg', ...message })`, as sent on the wire. */
+/** A message the broker holds: what routing needs, and its `msg` frame serialised once for every subscriber. */
+export interface StoredMessage extends Pick<RelayMessage, 'topic' | 'seq' | 'pos' | 'id'> {
+  /** The `msg` frame (relay-protocol.ts), as sent on the wire. */
   frame: string;
 }
 
@@ -10,8 +10,8 @@ export interface StoredMessage extends RelayMessage {
 export interface Publication {
   topic: string;
   id: string;
-  data: unknown;
-  bus?: string;
+  /** The client's `pub` frame as it arrived (checked by `parseClientFrame`): delivered as is. */
+  raw: string;
 }
 
 /** A request or reply between connections, possibly on other relay instances; never stored. */
@@ -58,6 +58,5 @@ export interface Broker {
   close(): Promise<void>;
 }
 
-/** `JSON.stringify` of the `msg` frame, the one place it is built. */
-export const msgFrame = (message: RelayMessage): string =>
-  JSON.stringify({ t: 'msg', topic: message.topic, seq: message.seq, pos: message.pos, id: message.id, data: message.data, bus: message.bus });
+/** The `msg` frame of a message (relay-protocol.ts): the publisher's frame wrapped, never re-encoded. */
+export const msgFrame = (seq: number, pos: string, raw: string): string => `{"t":"msg","seq":${seq},"pos":${JSON.stringify(pos)},"m":${raw}}`;

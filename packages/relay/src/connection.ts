@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { compilePattern, parseClientFrame, RelayClose, type ClientFrame, type RelayErrorCode } from '@tessera/bus/relay-protocol';
 import { isAllowed, type AllowRules } from './allow-rules.js';
@@ -20,8 +21,8 @@ export interface Connection {
   readonly id: string;
   /** Whether one of its subscriptions matches `topic`. */
   matches(topic: string): boolean;
-  /** Sends a stored message (buffered while a resume or replay is being sent). */
-  deliver(message: StoredMessage): void;
+  /** Sends a stored message (held while a resume or replay is being sent); `bytes`: its frame encoded once for every subscriber. */
+  deliver(message: StoredMessage, bytes: Buffer): void;
   /** Sends a frame as is (requests, replies). */
   sendFrame(frame: string): void;
 }
@@ -34,14 +35,29 @@ const idOf = (text: string) => /"id"\s*:\s*"([^"\\]{1,128})"/.exec(text.slice(0,
  * subscribes (with resume from a position, and last-value replay), answers history, and passes
  * requests and replies on. Nothing a client sends throws out of here: a bad frame gets an
  * `error` frame and the connection stays, except over the hard limits (close codes in
- * relay-protocol.ts). A client more than `maxQueueBytes` behind is closed with 4008.
+ * relay-protocol.ts). A client more than `maxQueueBytes` behind is closed with 4008. `socket` is
+ * the connection's TCP socket (corked per event-loop turn to batch writes).
  */
-export function createConnection(ws: WebSocket, id: string, rules: AllowRules, context: ConnectionContext): Connection {
+export function createConnection(ws: WebSocket, socket: Duplex, id: string, rules: AllowRules, context: ConnectionContext): Connection {
   const { broker, options, counters } = context;
   const patterns = new Map<string, (topic: string) => boolean>();
   const bucket = createTokenBucket(options.rateLimit.perSecond, options.rateLimit.burst);
   let strikes = 0;
   let closed = false;
+  let corked = false;
+
+  /** Frames written in one turn of the event loop leave in one `writev`, not one syscall each. */
+  const write = (data: string | Buffer) => {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      setImmediate(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
+    ws.send(data, { binary: false });
+  };
   /** Live messages held while stored ones are sent first (resume, replay); undefined when none. */
   let held: StoredMessage[] | undefined;
   let holders = 0;
@@ -60,12 +76,17 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
       counters.dropped.slowConsumer++;
       return close(RelayClose.slowConsumer, 'slow consumer');
     }
-    ws.send(frame);
+    write(frame);
   };
 
-  const send = (message: StoredMessage) => {
+  const send = (message: StoredMessage, bytes?: Buffer) => {
     counters.messagesOut++;
-    sendFrame(message.frame);
+    if (closed) return;
+    if (ws.bufferedAmount > options.maxQueueBytes) {
+      counters.dropped.slowConsumer++;
+      return close(RelayClose.slowConsumer, 'slow consumer');
+    }
+    write(bytes ?? message.frame);
   };
 
   const error = (code: RelayErrorCode, message: string, to: { re?: number; id?: string } = {}) => {
@@ -124,13 +145,13 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
     sendFrame(JSON.stringify({ t: 'ok', re: frame.re, head, gap: gap || undefined }));
   };
 
-  const handle = async (frame: ClientFrame) => {
+  const handle = async (frame: ClientFrame, raw: string) => {
     switch (frame.t) {
       case 'pub': {
         if (!isAllowed(rules.publish, frame.topic)) return error('TESSERA_RELAY_FORBIDDEN', `may not publish to "${frame.topic}"`, frame);
         counters.messagesIn++;
         try {
-          const { seq, pos } = await broker.publish(frame);
+          const { seq, pos } = await broker.publish({ topic: frame.topic, id: frame.id, raw });
           sendFrame(`{"t":"ack","id":${JSON.stringify(frame.id)},"seq":${seq},"pos":"${pos}"}`);
         } catch (cause) {
           error('TESSERA_RELAY_UNAVAILABLE', `not stored, resend: ${(cause as Error).message}`, frame);
@@ -163,7 +184,7 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
   };
 
   ws.on('message', (data, isBinary) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     if (!bucket.take()) {
       counters.dropped.rateLimited++;
       if (++strikes > options.rateLimit.burst) return close(RelayClose.rateLimited, 'rate limited');
@@ -174,11 +195,12 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
       return error('TESSERA_RELAY_TOO_LARGE', `frame of ${bytes.length} bytes, the limit is ${options.maxMessageBytes}`, { id: idOf(bytes.toString('latin1', 0, 512)) });
     }
     if (isBinary) return error('TESSERA_RELAY_MALFORMED_FRAME', 'binary frames are not part of the protocol');
-    const parsed = parseClientFrame(bytes.toString('utf8'));
+    const text = bytes.toString('utf8');
+    const parsed = parseClientFrame(text);
     if ('problem' in parsed) return error('TESSERA_RELAY_MALFORMED_FRAME', parsed.problem, parsed);
     const frame = parsed.frame;
     const to = { re: 're' in frame && typeof frame.re === 'number' ? frame.re : undefined, id: 'id' in frame ? frame.id : undefined };
-    handle(frame).catch((cause) => error('TESSERA_RELAY_UNAVAILABLE', (cause as Error)?.message ?? String(cause), to));
+    handle(frame, text).catch((cause) => error('TESSERA_RELAY_UNAVAILABLE', (cause as Error)?.message ?? String(cause), to));
   });
 
   return {
@@ -187,9 +209,9 @@ export function createConnection(ws: WebSocket, id: string, rules: AllowRules, c
       for (const match of patterns.values()) if (match(topic)) return true;
       return false;
     },
-    deliver(message) {
+    deliver(message, bytes) {
       if (closed) return;
-      if (!held) return send(message);
+      if (!held) return send(message, bytes);
       if (held.length >= options.historyPerTopic * 10) {
         counters.dropped.slowConsumer++;
         return close(RelayClose.slowConsumer, 'slow consumer');

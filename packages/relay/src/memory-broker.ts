@@ -39,15 +39,14 @@ export function createMemoryBroker(options: MemoryBrokerOptions): Broker {
   return {
     kind: 'memory',
     log: epoch,
-    async publish({ topic, id, data, bus }) {
+    async publish({ topic, id, raw }) {
       const known = ids.get(id);
       if (known) return known;
       let state = topics.get(topic);
       if (!state) topics.set(topic, (state = { seq: 0, history: [] }));
       const seq = ++state.seq;
       const pos = `${epoch}-${++count}`;
-      const message = { topic, seq, pos, id, data, bus } as StoredMessage;
-      message.frame = msgFrame(message);
+      const message: StoredMessage = { topic, seq, pos, id, frame: msgFrame(seq, pos, raw) };
       state.history.push(message);
       if (state.history.length > options.historyPerTopic) state.history.shift();
       log.push(message);

@@ -30,9 +30,9 @@ export interface RelayOptions {
   maxQueueBytes?: number;
   /** Messages kept per topic for history and last-value replay (default 1000; Redis trims approximately). */
   historyPerTopic?: number;
-  /** Messages of all topics kept to resume from (default 100000; Redis trims approximately). */
+  /** Messages of all topics kept to resume from (default 10000; Redis trims approximately). A client offline longer than that many messages resumes with a gap. */
   logSize?: number;
-  /** Message ids remembered to drop a publisher's resend (embedded: count, default 100000; Redis: for `dedupSeconds`, default 600). */
+  /** Message ids remembered to drop a publisher's resend (embedded: count, default 100000 ids; Redis: for `dedupSeconds`, default 600 s). */
   dedupWindow?: number;
   dedupSeconds?: number;
   /** How long `close()` waits for clients to leave before cutting them off, in ms (default 5000). */
@@ -62,7 +62,7 @@ export function resolveRelayOptions(options: RelayOptions = {}): ResolvedRelayOp
     rateLimit: options.rateLimit ?? { perSecond: 2000, burst: 4000 },
     maxQueueBytes: options.maxQueueBytes ?? 4 * 1024 * 1024,
     historyPerTopic: options.historyPerTopic ?? 1000,
-    logSize: options.logSize ?? 100_000,
+    logSize: options.logSize ?? 10_000,
     dedupWindow: options.dedupWindow ?? 100_000,
     dedupSeconds: options.dedupSeconds ?? 600,
     drainMs: options.drainMs ?? 5000,

@@ -1,5 +1,4 @@
 import { createClient } from 'redis';
-import type { RelayMessage } from '@tessera/bus/relay-protocol';
 import { msgFrame, type Broker, type Ephemeral, type StoredMessage } from './broker.js';
 import type { ResolvedRelayOptions } from './options.js';
 
@@ -23,8 +22,8 @@ const PUBLISH = `
 local known = redis.call('GET', KEYS[1])
 if known then return known end
 local seq = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-local pos = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', 's', seq, 'm', ARGV[2])
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], seq .. '-1', 'p', pos, 'm', ARGV[2])
+local pos = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*', 's', seq, 'k', ARGV[1], 'i', ARGV[6], 'm', ARGV[2])
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], seq .. '-1', 'p', pos, 'k', ARGV[1], 'i', ARGV[6], 'm', ARGV[2])
 local result = seq .. ' ' .. pos
 redis.call('SET', KEYS[1], result, 'EX', ARGV[5])
 return result
@@ -40,12 +39,14 @@ const comparePos = (a: string, b: string) => {
   return am === bm ? Number(as - bs) : am < bm ? -1 : 1;
 };
 
-const stored = (seq: number, pos: string, json: string): StoredMessage => {
-  const { topic, id, data, bus } = JSON.parse(json) as RelayMessage;
-  const message = { topic, seq, pos, id, data, bus } as StoredMessage;
-  message.frame = msgFrame(message);
-  return message;
-};
+/** A stream entry's message: topic `k`, id `i`, the publisher's frame `m` (never parsed here). */
+const stored = (seq: number, pos: string, fields: string[]): StoredMessage => ({
+  topic: field(fields, 'k'),
+  seq,
+  pos,
+  id: field(fields, 'i'),
+  frame: msgFrame(seq, pos, field(fields, 'm')),
+});
 
 /**
  * The scale-out broker: any number of relay processes on one Redis (the official `redis`
@@ -76,12 +77,14 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
   const read = async () => {
     while (running) {
       try {
-        const reply = await reader.sendCommand<[string, Entry[]][] | null>(['XREAD', 'COUNT', '1000', 'BLOCK', '1000', 'STREAMS', `${P}:log`, offset]);
+        const reply = await reader.sendCommand<[string, Entry[]][] | Record<string, Entry[]> | null>(['XREAD', 'COUNT', '1000', 'BLOCK', '1000', 'STREAMS', `${P}:log`, offset]);
         if (!reply) continue;
-        for (const [pos, fields] of reply[0][1]) {
+        // RESP2 gives [[key, entries]]; the client maps it to { key: entries } in some versions
+        const entries = Array.isArray(reply) ? reply[0][1] : Object.values(reply)[0];
+        for (const [pos, fields] of entries) {
           offset = pos;
           lag = Math.max(0, Date.now() - Number(pos.slice(0, pos.indexOf('-'))));
-          const message = stored(Number(field(fields, 's')), pos, field(fields, 'm'));
+          const message = stored(Number(field(fields, 's')), pos, fields);
           for (const listener of listeners) listener(message);
         }
       } catch {
@@ -113,12 +116,16 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
   return {
     kind: 'redis',
     log,
-    async publish({ topic, id, data, bus }) {
-      const json = JSON.stringify({ topic, id, data, bus });
-      const result = await client.sendCommand<string>([
-        'EVALSHA', sha, '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
-        topic, json, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds),
-      ]);
+    async publish({ topic, id, raw }) {
+      const args = [
+        '4', `${P}:id:${id}`, `${P}:seq`, `${P}:log`, `${P}:t:${topic}`,
+        topic, raw, String(options.logSize), String(options.historyPerTopic), String(options.dedupSeconds), id,
+      ];
+      const result = await client.sendCommand<string>(['EVALSHA', sha, ...args]).catch((error: Error) => {
+        // a restarted Redis has forgotten the script: send it whole (EVAL caches it again)
+        if (!String(error?.message).startsWith('NOSCRIPT')) throw error;
+        return client.sendCommand<string>(['EVAL', PUBLISH, ...args]);
+      });
       const space = result.indexOf(' ');
       return { seq: Number(result.slice(0, space)), pos: result.slice(space + 1) };
     },
@@ -126,22 +133,22 @@ export async function createRedisBroker(options: ResolvedRelayOptions & { redis:
     head: async () => offset,
     async after(pos, match) {
       if (!isPos(pos)) return { messages: [], gap: true };
-      const info: unknown[] = await client.sendCommand<unknown[]>(['XINFO', 'STREAM', `${P}:log`]).catch(() => []);
-      const deleted = String(info[info.indexOf('max-deleted-entry-id') + 1] ?? '0-0');
+      const info = await client.sendCommand<unknown[] | Record<string, unknown>>(['XINFO', 'STREAM', `${P}:log`]).catch(() => []);
+      const deleted = String((Array.isArray(info) ? info[(info as unknown[]).indexOf('max-deleted-entry-id') + 1] : info['max-deleted-entry-id']) ?? '0-0');
       const gap = isPos(deleted) && comparePos(pos, deleted) < 0;
       const messages = (await logAfter(pos))
-        .map(([entryPos, fields]) => stored(Number(field(fields, 's')), entryPos, field(fields, 'm')))
+        .map(([entryPos, fields]) => stored(Number(field(fields, 's')), entryPos, fields))
         .filter((m) => match(m.topic));
       return { messages, gap };
     },
     async last(match) {
       const topics = (await client.sendCommand<string[]>(['HKEYS', `${P}:seq`])).filter(match);
       const newest = await Promise.all(topics.map((topic) => client.sendCommand<Entry[]>(['XREVRANGE', `${P}:t:${topic}`, '+', '-', 'COUNT', '1'])));
-      return newest.flatMap((entries) => entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), field(fields, 'm'))));
+      return newest.flatMap((entries) => entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), fields)));
     },
     async history(topic, afterSeq, limit) {
       const entries = await client.sendCommand<Entry[]>(['XRANGE', `${P}:t:${topic}`, `${afterSeq + 1}-0`, '+', 'COUNT', String(limit)]);
-      return entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), field(fields, 'm')));
+      return entries.map(([id, fields]) => stored(Number(id.slice(0, id.indexOf('-'))), field(fields, 'p'), fields));
     },
     send(ephemeral) {
       const channel = ephemeral.kind === 'req' ? `${P}:req` : `${P}:rep:${ephemeral.to.slice(0, ephemeral.to.indexOf('.'))}`;

@@ -66,7 +66,11 @@ export async function startRelay(userOptions: RelayOptions = {}): Promise<Relay>
   };
 
   broker.onMessage((message: StoredMessage) => {
-    for (const connection of route(message.topic)) connection.deliver(message);
+    const to = route(message.topic);
+    if (!to.length) return;
+    // one UTF-8 encoding per message, shared by every subscriber, not kept with the stored message
+    const bytes = Buffer.from(message.frame);
+    for (const connection of to) connection.deliver(message, bytes);
   });
   broker.onEphemeral((ephemeral: Ephemeral) => {
     if (ephemeral.kind === 'rep') return connections.get(ephemeral.to)?.sendFrame(ephemeral.frame);
@@ -98,11 +102,11 @@ export async function startRelay(userOptions: RelayOptions = {}): Promise<Relay>
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 4, perMessageDeflate: false });
 
-  const accept = (ws: WebSocket, user: unknown) => {
+  const accept = (ws: WebSocket, socket: Duplex, user: unknown) => {
     const id = `${instance}.${randomBytes(9).toString('base64url')}`;
     sockets.add(ws);
     ws.on('error', () => ws.terminate());
-    const connection = createConnection(ws, id, options.allow(user), { broker, options, counters, rerouted });
+    const connection = createConnection(ws, socket, id, options.allow(user), { broker, options, counters, rerouted });
     connections.set(id, connection);
     ws.on('close', () => {
       sockets.delete(ws);
@@ -124,7 +128,7 @@ export async function startRelay(userOptions: RelayOptions = {}): Promise<Relay>
       user = false;
     }
     if (user === false) return refuse(socket, '401 Unauthorized');
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, user));
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, user));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -148,8 +148,8 @@ export function connectRelay(url: string | string[], options: RelayClientOptions
     if (message.seq <= seen) return;
     if (!lastSeq.has(message.topic) && lastSeq.size >= MAX_TOPICS_TRACKED) lastSeq.delete(lastSeq.keys().next().value!);
     lastSeq.set(message.topic, message.seq);
-    const { topic, seq, pos, id, data, bus } = message;
-    const delivered: RelayMessage = bus === undefined ? { topic, seq, pos, id, data } : { topic, seq, pos, id, data, bus };
+    const { topic, pos } = message;
+    const { t, ...delivered } = message as RelayMessage & { t?: string };
     for (const subscription of subscriptions.values()) {
       if (!subscription.match(topic)) continue;
       subscription.cursor = pos;
@@ -206,7 +206,7 @@ export function connectRelay(url: string | string[], options: RelayClientOptions
       case 'history': {
         const call = calls.get(frame.re);
         calls.delete(frame.re);
-        return call?.resolve(frame.messages.map(({ topic, seq, pos, id, data, bus }) => (bus === undefined ? { topic, seq, pos, id, data } : { topic, seq, pos, id, data, bus })));
+        return call?.resolve(frame.messages);
       }
       case 'req':
       case 'rep':
