@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startRelay } from '@tessera/relay';
+import { startProxy } from '../relay/tcp-proxy.js';
 import { useShopInChromium } from './shop-servers.js';
 
 const { shop, browser } = useShopInChromium();
@@ -219,6 +220,30 @@ describe('shared state and messages between the shop apps', () => {
       await expect.poll(() => count(b)).toBe('200');
     } finally {
       for (const device of devices) await device.close();
+      await relay.close();
+    }
+  });
+
+  it('queues the adds of a device that is offline, applies them on reconnect, and the offline device catches up', async () => {
+    const relay = await startRelay({ port: 0, rateLimit: { perSecond: 100_000, burst: 100_000 } });
+    const network = await startProxy({ port: Number(new URL(relay.url).port) }); // device b's network, to cut
+    const devices = [await browser().newContext(), await browser().newContext()];
+    try {
+      const a = await openShop(devices[0]!, `?relay=${encodeURIComponent(relay.url)}`);
+      const b = await openShop(devices[1]!, `?relay=${encodeURIComponent(network.url)}`);
+      await add(b, 0);
+      await expect.poll(() => count(a)).toBe('1');
+      network.cut(true);
+      await clickAdd(b, 1, 30); // offline: shown at once, queued
+      await clickAdd(a, 0, 50);
+      await expect.poll(() => count(a)).toBe('51');
+      expect(await count(b)).toBe('31');
+      network.up();
+      for (const page of [a, b]) await expect.poll(() => count(page), { timeout: 15_000 }).toBe('81');
+      expect(await lines(b)).toEqual(await lines(a));
+    } finally {
+      for (const device of devices) await device.close();
+      await network.close();
       await relay.close();
     }
   });
