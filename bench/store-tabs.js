@@ -34,7 +34,7 @@ export async function storeTabs({ quick }) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const n = quick ? 200 : 2000; // actions per tab
-  const rounds = quick ? 2 : 5;
+  const rounds = quick ? 1 : 5;
   try {
     const two = [];
     const alone = [];
