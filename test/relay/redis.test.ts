@@ -25,7 +25,8 @@ function client(url: string | string[]): RelayClient {
 async function relayProcess(redis: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cli, 'relay', '--port', '0', '--redis', redis], { stdio: ['ignore', 'pipe', 'pipe'] });
   cleanup.push(() => child.exitCode === null && child.kill('SIGKILL'));
-  const [, url] = await waitForOutput(child, /relay listening at (ws:\/\/\S+)/);
+  // a fresh Node process loading the CLI: slow on a busy machine
+  const [, url] = await waitForOutput(child, /relay listening at (ws:\/\/\S+)/, 60_000);
   return { url, child };
 }
 const online = (c: RelayClient) => expect.poll(() => c.status).toBe('online');
@@ -79,7 +80,7 @@ describe('relay on Redis', () => {
       const id = `m${n}`;
       published.push(publisher.publish('feed', n, { id }).then(() => acked.push(id)));
       if (n === 150) {
-        await expect.poll(() => acked.length).toBeGreaterThan(100);
+        await expect.poll(() => acked.length, { timeout: 20_000 }).toBeGreaterThan(100);
         doomed.child.kill('SIGKILL');
       }
       if (n % 50 === 0) await new Promise((r) => setImmediate(r));
@@ -87,12 +88,12 @@ describe('relay on Redis', () => {
     await Promise.all(published);
     expect(acked.length).toBe(total);
     for (const [name, messages] of Object.entries(got)) {
-      await expect.poll(() => messages.length, { timeout: 15_000, message: name }).toBe(total);
+      await expect.poll(() => messages.length, { timeout: 30_000, message: name }).toBe(total);
       const ids = messages.map((m) => m.id);
       expect(new Set(ids).size, name).toBe(total);
       expect(messages.map((m) => m.seq), name).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     }
-  });
+  }, 180_000);
 
   it('keeps acknowledged messages when Redis itself crashes (append-only file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tessera-relay-aof-'));

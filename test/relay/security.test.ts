@@ -94,6 +94,7 @@ describe('relay security', () => {
         sent.push(kind === 2 ? JSON.stringify(frame) : JSON.stringify([frame]));
       }
     }
+    sent.push(`{"t":"pub","id":"deep","topic":"x","data":${'['.repeat(900)}${']'.repeat(900)}}`, '{"t":"sub","re":1,"pattern":"**","after":"zz-1"}', '{"t":"sub","re":2,"pattern":"**","after":"0-99999999999999999999"}');
     for (const frame of sent) ws.send(frame, { binary: Buffer.isBuffer(frame) });
     // the connection and the relay survive: a well-formed publish is still acknowledged
     ws.send(JSON.stringify({ t: 'pub', id: 'after-fuzz', topic: 'ok', data: 1 }));

@@ -3,6 +3,7 @@ import { cac } from 'cac';
 import { buildApp, checkHost, fetchRemoteTypes, loadConfig, runtimeSize, watchApp } from '@tessera/build';
 import { formatReport } from './format-report.js';
 import { serve } from './serve.js';
+import { devCommand } from './dev-command.js';
 
 /** The `tessera` command: parses arguments and dispatches. */
 export async function main(argv: string[]): Promise<void> {
@@ -74,6 +75,8 @@ export async function main(argv: string[]): Promise<void> {
       }
       process.exitCode = 1;
     });
+
+  devCommand(cli);
 
   cli
     .command('relay', 'Run the relay that carries bus messages between devices (embedded broker, or Redis to scale out)')

@@ -128,6 +128,7 @@ export async function startRelay(userOptions: RelayOptions = {}): Promise<Relay>
       user = false;
     }
     if (user === false) return refuse(socket, '401 Unauthorized');
+    if (socket.destroyed || closing) return socket.destroy(); // gone, or shutting down, while verify ran
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, user));
   });
 
