@@ -13,6 +13,7 @@ import { devLoop } from './dev-loop.js';
 import { bytes } from './bytes.js';
 import { negotiation } from './negotiation.js';
 import { pageLoad } from './page-load.js';
+import { storeTabs } from './store-tabs.js';
 import { throughput } from './throughput.js';
 import { relayBench } from './relay.js';
 
@@ -38,6 +39,7 @@ const results = {
   bytes: await bytes(),
   negotiation: await negotiation({ quick }),
   throughput: throughput({ quick }),
+  storeTabs: await storeTabs({ quick }),
   devLoop: await devLoop({ quick }),
   relay: await relayBench({ quick }),
 };
@@ -119,6 +121,8 @@ const rows = [
     ['import() of a loaded module', `${fmt(r.negotiation.importMicroseconds)} µs`, fmt(r.negotiation.ratioToImport)]),
   row('store update + notify', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.tessera / 1e6)} M/s`, undefined, undefined,
     ['zustand', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.zustand / 1e6)} M/s`, fmt(r.throughput.storeUpdateNotify.ratioToZustand)]),
+  row('replicated store: dispatch → confirmed in 2 tabs', `${fmt(r.storeTabs.opsPerSecond.twoTabs / 1e3, 1)} k/s`, undefined, undefined,
+    ['the same store alone in 1 tab', `${fmt(r.storeTabs.opsPerSecond.oneTab / 1e3, 1)} k/s`, fmt(r.storeTabs.ratioToOneTab)]),
   row('bus publish', `${fmt(r.throughput.busPublish.opsPerSecond.tessera / 1e6)} M/s`, undefined, undefined,
     ['mitt', `${fmt(r.throughput.busPublish.opsPerSecond.mitt / 1e6)} M/s`, fmt(r.throughput.busPublish.ratioToMitt)]),
   ...relayRows(r.relay),
@@ -128,7 +132,8 @@ const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cel
 const loads = pl.tessera.loads;
 const notes = [
   'Ratios: anchor ÷ Tessera for times, sizes and requests (above 1: Tessera is faster, smaller, or makes fewer requests); Tessera ÷ anchor for throughput (above 1: Tessera is faster).',
-  `Every timing is a median: build, ${bt.rounds} round${bt.rounds === 1 ? '' : 's'}, each tool in a fresh Node process per round (cold: its first build of the 3 apps; warm: its second in the same process, a new compiler, no persistent cache for any tool), the tools taking turns; page, ${loads} loads per build${quick ? '' : ' after a warm-up round'}, each in a fresh browser context, the builds taking turns; throughput, ${quick ? 3 : 7} rounds.`,
+  `Every timing is a median: build, ${bt.rounds} round${bt.rounds === 1 ? '' : 's'}, each tool in a fresh Node process per round (cold: its first build of the 3 apps; warm: its second in the same process, a new compiler, no persistent cache for any tool), the tools taking turns; page, ${loads} loads per build${quick ? '' : ' after a warm-up round'}, each in a fresh browser context, the builds taking turns; throughput, ${quick ? 3 : 7} rounds (store update + notify: ${quick ? 3 : 15}, Tessera and zustand taking turns).`,
+  `Replicated store (bench/store-tabs.js): two tabs of one Chromium profile each dispatch ${r.storeTabs.actionsPerTab} actions at once (\`sync: 'tabs'\`, \`persist: 'local'\`), timed until both tabs hold all of them confirmed (leader tab ordering, BroadcastChannel, localStorage); anchor: the same store alone in one tab (no sync, no persistence) dispatching as many. Median of ${quick ? 1 : 5} rounds, each in a fresh browser context.`,
   `Same sources for every tool (examples/shop/*/src, unchanged), production mode, \`shared: { react, react-dom }\` as singletons, word for word from the apps' federation.config.ts (webpack and Rspack share exactly those keys and bundle subpaths such as react-dom/client with the app importing them; Tessera shares the subpaths too). webpack ${r.tools.webpack}: \`webpack.container.ModuleFederationPlugin\`, esbuild-loader (TSX, jsx automatic), css-loader + mini-css-extract-plugin, terser (webpack's production default). Rspack ${r.tools.rspack}: \`rspack.container.ModuleFederationPlugin\` (Module Federation 2.0's runtime), builtin:swc-loader, native CSS, its default SWC minifier. Configs: bench/webpack/config.js, bench/rspack/config.js; remote entries are \`var\` scripts (webpack's default library type).`,
   'webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); Tessera and plain esbuild build them one after the other, as `tessera build` in each app does. Tessera\'s default build also writes the exposed modules\' type declarations (`dts: true`, the TypeScript compiler); the "without .d.ts" rows build with `dts: false`, the same kind of output webpack and Rspack give, and their ratios are to that.',
   'The webpack and Rspack shells start from a bench-only entry, bench/<tool>/shell-entry.js: the async boundary (`import()` of the example\'s main.tsx). The example\'s <RemoteComponent> loads remotes with @tessera/runtime\'s loadRemote, so that entry registers the tool-built remotes (ports 4101-4102, 4201-4202) with the Tessera runtime and gives it the tool\'s own share scope (`__webpack_share_scopes__.default` after `__webpack_init_sharing__`): the tool\'s federation runtime provides the shell\'s React, and the remotes, pure webpack or Rspack output, consume it. So those shells carry Tessera\'s runtime too (in "JS gzipped, shell app") next to their own federation runtime.',

@@ -33,7 +33,7 @@ describe('the shop across two devices, through the relay', () => {
   it("each browser context sees the other's \"Just added\"", async () => {
     const one = await openDevice();
     const two = await openDevice();
-    await expect.poll(() => relay.connections()).toBe(2);
+    await expect.poll(() => relay.connections()).toBe(4); // per device: the bus's transport and the cart store's sync
     await one.page.getByTestId('add-to-cart').first().click();
     const lastAdded = (page: Page) => page.getByTestId('cart-last-added').textContent().catch(() => null);
     await expect.poll(() => lastAdded(two.page)).toMatch(/^Just added: \S/);

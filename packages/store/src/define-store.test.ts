@@ -72,6 +72,17 @@ describe('defineStore: get, set, subscribe', () => {
     expect(states.at(-1)).toEqual(['apple', 'gift']);
   });
 
+  it('keeps keys named like Object.prototype members as own keys, "__proto__" included, never changing the prototype', () => {
+    const store = defineStore<Record<string, number>>('keys', { initial: {}, registry: createStoreRegistry() });
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setState(JSON.parse('{"__proto__":1,"constructor":2}'));
+    expect(Object.getPrototypeOf(store.getState())).toBe(Object.prototype);
+    expect(Object.keys(store.getState())).toEqual(['__proto__', 'constructor']);
+    store.setState(JSON.parse('{"__proto__":1}'));
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
   it('unsubscribes', () => {
     const store = cart();
     const listener = vi.fn();

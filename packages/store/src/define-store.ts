@@ -1,11 +1,13 @@
 import { mergeNewer } from './last-writer-wins.js';
-import { newTabId, type Clocks, type Stamp } from './lamport-clock.js';
+import { copyClocks, newTabId, type Clocks, type Stamp } from './lamport-clock.js';
+import { createListeners } from './listeners.js';
 import { localPersistence } from './persist.js';
 import { joinRegistry } from './registry.js';
 import { adoptSnapshot } from './snapshot.js';
-import { isStoreError, StoreError } from './store-error.js';
+import { isStoreError, refusedPersisted, reporter, StoreError } from './store-error.js';
 import { joinTabs, type TabSync } from './tab-sync.js';
-import type { Listener, Store, StoreOptions, SubscribeOptions } from './types.js';
+import type { Store, StoreOptions } from './types.js';
+import { validate } from './validate.js';
 
 /**
  * The page's store `id`: the existing one if any app (any copy of this package) defined it
@@ -29,7 +31,7 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
   const registry = joinRegistry(id, options.registry);
   const existing = registry.stores.get(id) as Store<S> | undefined;
   if (existing) {
-    if (existing.version === version) return existing;
+    if (existing.version === version && typeof (existing as { dispatch?: unknown }).dispatch !== 'function') return existing;
     throw new StoreError(
       'TESSERA_STORE_VERSION_CONFLICT',
       id,
@@ -37,23 +39,14 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     );
   }
 
-  const onError = options.onError ?? ((error) => ((globalThis as { reportError?: (e: unknown) => void }).reportError ?? console.error)(error));
-  const report = (error: StoreError) => {
-    try {
-      onError(error);
-    } catch (thrown) {
-      setTimeout(() => {
-        throw thrown;
-      });
-    }
-  };
-  const listenerFailed = (error: unknown) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error));
+  const report = reporter(options.onError);
+  const schema = options.schema?.state;
   const tab = newTabId();
-  const listeners = new Set<Listener<S>>();
+  const listeners = createListeners(() => state, (error) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error)));
   const storage = persist && localPersistence(id, report);
   let tabs: TabSync | undefined;
   let state = initial;
-  let clocks: Clocks = {};
+  let clocks: Clocks = copyClocks({});
   let time = 0; // Lamport counter: above every stamp seen
 
   const commit = (next: S, nextClocks: Clocks, local: boolean) => {
@@ -65,67 +58,68 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
       storage?.write(snapshot);
       if (local) tabs?.publish(snapshot);
     }
-    if (next !== previous) {
-      for (const listener of listeners) {
-        try {
-          listener(state, previous); // the live state: a listener may have set it again (as zustand)
-        } catch (error) {
-          listenerFailed(error);
-        }
-      }
-    }
+    if (next !== previous) listeners.notify(previous);
   };
 
-  /** Merges a snapshot from another tab or its JSON text from localStorage (null: none), in any schema version. */
+  /** Merges a snapshot from another tab or parsed from localStorage, in any schema version; throws a StoreError when it is refused. */
+  const merge = (input: unknown) => {
+    const remote = adoptSnapshot(id, input, version, migrate);
+    remote.state = validate(schema, remote.state, id, 'TESSERA_STORE_STATE_INVALID', 'state');
+    for (const [counter] of Object.values(remote.clocks)) time = Math.max(time, counter);
+    const merged = mergeNewer(state, clocks, remote);
+    if (merged) commit(merged.state, merged.clocks, false);
+  };
   const receive = (input: unknown) => {
-    if (input === null) return;
     try {
-      const remote = adoptSnapshot(id, typeof input === 'string' ? JSON.parse(input) : input, version, migrate);
-      for (const [counter] of Object.values(remote.clocks)) time = Math.max(time, counter);
-      const merged = mergeNewer(state, clocks, remote);
-      if (merged) commit(merged.state, merged.clocks, false);
+      merge(input);
     } catch (error) {
       report(isStoreError(error) ? error : new StoreError('TESSERA_STORE_STATE_INVALID', id, 'unreadable state; ignored', error));
     }
   };
+  /** The persisted snapshot; one this store cannot use (corrupt, refused, newer) is kept aside, never overwritten, and reported. */
+  const restore = (slot: NonNullable<typeof storage>['slot']) => {
+    const text = slot.read();
+    if (text === null) return;
+    try {
+      merge(JSON.parse(text));
+    } catch (error) {
+      report(refusedPersisted(error, id, slot.keepAside(text)));
+    }
+  };
 
   const tracked = !!(sync || persist); // clocks only matter to tabs and storage
+  const plain = !tracked && !schema;
   const setState: Store<S>['setState'] = (partial, replace) => {
     const patch = (typeof partial === 'function' ? partial(state) : partial) as Record<string, unknown>;
     const old = state as S & Record<string, unknown>;
+    if (plain && !replace) {
+      // A plain local store (the common case, and zustand's): copy, write the patch, notify if a key changed.
+      const next = { ...old } as Record<string, unknown>;
+      let change = false;
+      for (const key in patch) {
+        const value = patch[key];
+        if (!change && (!Object.is(value, old[key]) || !Object.hasOwn(old, key))) change = true;
+        if (key === '__proto__') Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
+        else next[key] = value;
+      }
+      if (!change) return;
+      state = next as S;
+      listeners.notify(old);
+      return;
+    }
     let changed: string[] | undefined;
-    for (const key of Object.keys(patch)) if (!Object.hasOwn(old, key) || !Object.is(patch[key], old[key])) (changed ??= []).push(key);
-    if (replace) for (const key of Object.keys(old)) if (!Object.hasOwn(patch, key)) (changed ??= []).push(key);
+    for (const key in patch) if (Object.hasOwn(patch, key) && (!Object.hasOwn(old, key) || !Object.is(patch[key], old[key]))) (changed ??= []).push(key);
+    if (replace) for (const key in old) if (Object.hasOwn(old, key) && !Object.hasOwn(patch, key)) (changed ??= []).push(key);
     if (!changed) return;
+    let next = (replace ? { ...patch } : { ...state, ...patch }) as S;
+    if (schema) next = validate(schema, next, id, 'TESSERA_STORE_STATE_INVALID', 'state'); // throws, changing nothing
     let nextClocks = clocks;
     if (tracked) {
       const stamp: Stamp = [++time, tab];
-      nextClocks = { ...clocks };
+      nextClocks = copyClocks(clocks);
       for (const key of changed) nextClocks[key] = stamp;
     }
-    commit((replace ? { ...patch } : { ...state, ...patch }) as S, nextClocks, true);
-  };
-
-  const subscribe = <T>(selector: Listener<S> | ((state: S) => T), listener?: (slice: T, previous: T) => void, options: SubscribeOptions<T> = {}) => {
-    let wrapped = selector as Listener<S>;
-    if (listener) {
-      const equal = options.equalityFn ?? Object.is;
-      let slice = (selector as (state: S) => T)(state);
-      wrapped = (next) => {
-        const previous = slice;
-        slice = (selector as (state: S) => T)(next);
-        if (!equal(previous, slice)) listener(slice, previous);
-      };
-      if (options.fireImmediately) {
-        try {
-          listener(slice, slice);
-        } catch (error) {
-          listenerFailed(error);
-        }
-      }
-    }
-    listeners.add(wrapped);
-    return () => void listeners.delete(wrapped);
+    commit(next, nextClocks, true);
   };
 
   const store: Store<S> = {
@@ -133,7 +127,7 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     version,
     getState: () => state,
     setState,
-    subscribe: subscribe as Store<S>['subscribe'],
+    subscribe: listeners.subscribe as Store<S>['subscribe'],
     destroy() {
       tabs?.close();
       listeners.clear();
@@ -142,7 +136,7 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
   };
   registry.stores.set(id, store);
 
-  if (storage) receive(storage.read());
+  if (storage) restore(storage.slot);
   if (sync) tabs = joinTabs(id, () => (Object.keys(clocks).length ? { version, state, clocks } : undefined), receive, report);
   return store;
 }

@@ -22,8 +22,21 @@ export function latest(clocks: Clocks): Stamp | undefined {
   return top;
 }
 
+/**
+ * The highest counter a stamp may carry: 2^52, so that counting on from any accepted stamp
+ * stays exact (beyond 2^53 `n + 1 === n` and the clock would stop). A million writes a second
+ * take 142 years to reach it.
+ */
+export const MAX_COUNTER = 2 ** 52;
+
+/** A stamp: `[counter, tab]` with an integer counter from 1 to {@link MAX_COUNTER}. */
 export function isStamp(value: unknown): value is Stamp {
-  return Array.isArray(value) && Number.isInteger(value[0]) && typeof value[1] === 'string';
+  return Array.isArray(value) && Number.isSafeInteger(value[0]) && value[0] >= 1 && value[0] <= MAX_COUNTER && typeof value[1] === 'string';
+}
+
+/** A copy of `clocks` without a prototype: keys such as `constructor` or `__proto__` are plain own keys. */
+export function copyClocks(clocks: Clocks): Clocks {
+  return Object.assign(Object.create(null) as Clocks, clocks);
 }
 
 /** A random tab id, base 36. Not `crypto.randomUUID`: that needs a secure context. */

@@ -1,4 +1,4 @@
-import { isNewer, type Clocks } from './lamport-clock.js';
+import { copyClocks, isNewer, type Clocks } from './lamport-clock.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -16,11 +16,11 @@ export function mergeNewer<S extends object>(state: S, clocks: Clocks, remote: S
   let nextClocks: Clocks | undefined;
   let changed = false;
   for (const [key, stamp] of Object.entries(remote.clocks)) {
-    if (!isNewer(stamp, clocks[key])) continue;
-    (nextClocks ??= { ...clocks })[key] = stamp;
+    if (!isNewer(stamp, Object.hasOwn(clocks, key) ? clocks[key] : undefined)) continue; // own keys only: `constructor` is a key like any other
+    (nextClocks ??= copyClocks(clocks))[key] = stamp;
     const present = Object.hasOwn(from, key);
     if (present === Object.hasOwn(next, key) && Object.is(next[key], from[key])) continue;
-    if (present) next[key] = from[key];
+    if (present) Object.defineProperty(next, key, { value: from[key], writable: true, enumerable: true, configurable: true }); // an own `__proto__` too
     else delete next[key];
     changed = true;
   }

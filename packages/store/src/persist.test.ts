@@ -111,6 +111,50 @@ describe("persist: 'local'", () => {
     expect(onError.mock.calls.map(([error]) => error.code)).toEqual(['TESSERA_STORE_PERSIST_FAILED']);
   });
 
+  it('keeps state of a newer version aside and never overwrites it', () => {
+    reload<CartV2>('cart', v2).setState({ lines: [{ sku: 'apple', quantity: 3 }] });
+    const newer = storage.getItem('tessera-store:cart');
+    const onError = vi.fn<(error: StoreError) => void>();
+    reload<CartV1>('cart', { version: 1, initial: { items: [] }, onError }).setState({ items: ['pear'] });
+    expect(onError.mock.calls[0]![0].message).toContain('kept aside in localStorage "tessera-store:cart:kept:1"');
+    expect(storage.getItem('tessera-store:cart:kept:1')).toBe(newer);
+    expect(saved('cart')).toMatchObject({ version: 1, state: { items: ['pear'] } });
+  });
+
+  it('saves and restores keys named like Object.prototype members (constructor, toString, __proto__)', () => {
+    const initial = {} as Record<string, number>;
+    const store = reload('keys', { initial });
+    store.setState(JSON.parse('{"constructor":1,"toString":2,"valueOf":3,"hasOwnProperty":4,"__proto__":5}'));
+    expect(saved('keys').state).toEqual(JSON.parse('{"constructor":1,"toString":2,"valueOf":3,"hasOwnProperty":4,"__proto__":5}'));
+    const restored = reload('keys', { initial }).getState();
+    expect(Object.keys(restored).sort()).toEqual(['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);
+    expect(Object.getPrototypeOf(restored)).toBe(Object.prototype);
+    expect(restored.constructor).toBe(1);
+  });
+
+  it('refuses a stamp beyond 2^52 (the clock would stop counting) and keeps counting from the highest it accepts', () => {
+    storage.setItem('tessera-store:clock', JSON.stringify({ version: 1, state: { n: 1 }, clocks: { n: [2 ** 53, 'z'] } }));
+    const onError = vi.fn<(error: StoreError) => void>();
+    expect(reload('clock', { initial: { n: 0 }, onError }).getState()).toEqual({ n: 0 });
+    expect(onError.mock.calls.map(([error]) => error.code)).toEqual(['TESSERA_STORE_STATE_INVALID']);
+    storage.setItem('tessera-store:clock', JSON.stringify({ version: 1, state: { n: 1 }, clocks: { n: [2 ** 52, 'z'] } }));
+    const store = reload('clock', { initial: { n: 0 } });
+    store.setState({ n: 2 });
+    store.setState({ n: 3 });
+    expect(saved('clock').clocks.n[0]).toBe(2 ** 52 + 2);
+  });
+
+  it('refuses persisted state and setState results that its schema refuses', () => {
+    const schema = { state: { '~standard': { version: 1, vendor: 'test', validate: (value: unknown) => ((value as { n: unknown }).n === 'bad' ? { issues: [{ message: 'n must be a number', path: ['n'] }] } : { value }) } } } as const;
+    storage.setItem('tessera-store:typed', JSON.stringify({ version: 1, state: { n: 'bad' }, clocks: { n: [1, 'a'] } }));
+    const onError = vi.fn<(error: StoreError) => void>();
+    const store = reload<{ n: unknown }>('typed', { initial: { n: 0 }, schema: schema as never, onError });
+    expect(store.getState()).toEqual({ n: 0 });
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'TESSERA_STORE_STATE_INVALID', message: expect.stringContaining('n: n must be a number') });
+    expect(() => store.setState({ n: 'bad' })).toThrow(expect.objectContaining({ code: 'TESSERA_STORE_STATE_INVALID' }));
+    expect(store.getState()).toEqual({ n: 0 });
+  });
+
   it('is skipped where there is no localStorage (Node)', () => {
     vi.unstubAllGlobals();
     expect('localStorage' in globalThis).toBe(false);

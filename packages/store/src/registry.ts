@@ -1,5 +1,5 @@
 import { StoreError } from './store-error.js';
-import type { Store } from './types.js';
+import type { ReplicatedStore, Store } from './types.js';
 
 /**
  * The version of the shape every copy of `@tessera/store` relies on: the registry object,
@@ -15,7 +15,7 @@ export const PROTOCOL = 1;
  */
 export interface StoreRegistry {
   readonly protocol: number;
-  readonly stores: Map<string, Store<any>>;
+  readonly stores: Map<string, Store<any> | ReplicatedStore<any, any>>;
 }
 
 const KEY: unique symbol = Symbol.for('tessera.store.registry') as never;

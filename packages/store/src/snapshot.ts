@@ -1,4 +1,4 @@
-import { latest, isStamp, type Clocks } from './lamport-clock.js';
+import { copyClocks, latest, isStamp, type Clocks } from './lamport-clock.js';
 import { StoreError } from './store-error.js';
 
 /**
@@ -20,7 +20,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * snapshot's latest stamp (old keys do not map to new ones, so the migrated state counts as
  * one write made when the old tab last wrote).
  *
- * @throws StoreError `TESSERA_STORE_STATE_INVALID` (not `{ version, state, clocks }`),
+ * @throws StoreError `TESSERA_STORE_STATE_INVALID` (not `{ version, state, clocks }`, or a stamp's counter beyond 2^52),
  *   `TESSERA_STORE_VERSION_NEWER` (never applied), `TESSERA_STORE_MIGRATE_FAILED`.
  */
 export function adoptSnapshot<S extends object>(
@@ -33,11 +33,10 @@ export function adoptSnapshot<S extends object>(
   if (!Number.isInteger(from) || !isObject(state) || !isObject(clocks) || !Object.values(clocks).every(isStamp)) {
     throw new StoreError('TESSERA_STORE_STATE_INVALID', storeId, 'expected { version, state, clocks }; ignored');
   }
-  delete clocks['__proto__']; // an own "__proto__" key (JSON) must never be assigned into state
   if (from! > version) {
     throw new StoreError('TESSERA_STORE_VERSION_NEWER', storeId, `state of version ${from} is newer than this store's ${version}; ignored`);
   }
-  if (from === version) return { version, state, clocks };
+  if (from === version) return { version, state, clocks: copyClocks(clocks) };
   let migrated: S;
   try {
     if (!migrate) throw Error('no options.migrate');
@@ -46,5 +45,5 @@ export function adoptSnapshot<S extends object>(
     throw new StoreError('TESSERA_STORE_MIGRATE_FAILED', storeId, `cannot migrate state of version ${from} to ${version}; ignored`, error);
   }
   const top = latest(clocks);
-  return { version, state: migrated, clocks: top ? Object.fromEntries(Object.keys(migrated).map((key) => [key, top])) : {} };
+  return { version, state: migrated, clocks: copyClocks(top ? Object.fromEntries(Object.keys(migrated).map((key) => [key, top])) : {}) };
 }

@@ -150,4 +150,13 @@ describe("sync: 'tabs'", () => {
     expect(onError.mock.calls.map(([error]) => error.code)).toEqual(['TESSERA_STORE_PROTOCOL_UNKNOWN', 'TESSERA_STORE_STATE_INVALID']);
     expect(tab.getState()).toEqual(initial);
   });
+
+  it('syncs keys named like Object.prototype members (constructor, toString, valueOf, hasOwnProperty)', async () => {
+    const id = newId();
+    const a = openTab<Record<string, number>>(id, { initial: {} });
+    const b = openTab<Record<string, number>>(id, { initial: {} });
+    a.setState({ constructor: 1, toString: 2, valueOf: 3, hasOwnProperty: 4 });
+    await until(() => Object.keys(b.getState()).length === 4);
+    expect(b.getState()).toEqual({ constructor: 1, toString: 2, valueOf: 3, hasOwnProperty: 4 });
+  });
 });

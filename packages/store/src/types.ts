@@ -1,5 +1,8 @@
+import type { ActionCreators, ActionHandlers, ActionOf } from './actions.js';
 import type { StoreRegistry } from './registry.js';
+import type { Sync } from './sequencer.js';
 import type { StoreError } from './store-error.js';
+import type { Schema } from './validate.js';
 
 export interface StoreOptions<S extends object> {
   /** Schema version of S, integer ≥ 1. Default 1. Bump it whenever the shape of S changes. */
@@ -12,6 +15,8 @@ export interface StoreOptions<S extends object> {
   sync?: 'tabs';
   /** 'local': persist to localStorage key `tessera-store:<id>`, restored on reload. State must be JSON. Skipped where there is no localStorage. */
   persist?: 'local';
+  /** Standard Schema validator (zod, valibot, arktype…) of the state: persisted or synced state it refuses is reported and ignored (persisted: kept aside), `setState` to a refused state throws `TESSERA_STORE_STATE_INVALID`. */
+  schema?: { state?: Schema<S> };
   /** Called with listener errors and rejected remote state; default: globalThis.reportError ?? console.error. */
   onError?: (error: StoreError) => void;
   /**
@@ -57,5 +62,65 @@ export interface Store<S extends object> {
    * `defineStore` of the id makes a new one). For tests and page teardown only: other apps on
    * the page hold this very object.
    */
+  destroy(): void;
+}
+
+/** What `useStore` and any reader needs: a local {@link Store} and a {@link ReplicatedStore} both are one. */
+export interface ReadableStore<S> {
+  getState(): S;
+  subscribe(listener: Listener<S>): () => void;
+}
+
+export interface ReplicatedStoreOptions<S extends object, H extends ActionHandlers<S>> {
+  /** Schema version of S, integer ≥ 1. Default 1. Replicas of different versions never mix; persisted state of an older one goes through `migrate`. */
+  version?: number;
+  /** The state before any action. */
+  initial: S;
+  /** The reducer, one pure function per action type: `(state, payload) => next state`, never mutating `state`. Actions must be JSON. */
+  actions: H;
+  /** Standard Schema validators: `state` for every state (persisted, synced, after each action), `action` for every action (dispatched or synced). */
+  schema?: { state?: Schema<S>; action?: Schema<ActionOf<H>> };
+  /** Turns persisted state of an older schema version into S. */
+  migrate?: (old: unknown, fromVersion: number) => S;
+  /**
+   * Who agrees on the order of actions. Default: none, this replica alone. `'tabs'`: the
+   * same-origin tabs of this browser, ordered by a leader tab (Web Locks API, BroadcastChannel);
+   * or a {@link Sync} such as the relay's, for devices.
+   */
+  sync?: 'tabs' | Sync;
+  /** 'local': persist the confirmed state and the pending actions to localStorage (`tessera-store:<id>…`). */
+  persist?: 'local';
+  /** Called with refused data, failed writes and listener errors; default: globalThis.reportError ?? console.error. */
+  onError?: (error: StoreError) => void;
+  /** The registry to join (default: the page's). Pass `createStoreRegistry()` to simulate another tab in tests. */
+  registry?: StoreRegistry;
+}
+
+/**
+ * A replicated store: its state is the result of its actions, applied by its reducer in one
+ * order agreed by every replica (tab, device). `dispatch` applies an action at once on this
+ * replica (optimistically) and submits it; when the agreed order puts other replicas' actions
+ * before it, the pending actions are replayed on the confirmed state (rebase, as Replicache does).
+ */
+export interface ReplicatedStore<S extends object, H extends ActionHandlers<S> = ActionHandlers<S>> extends ReadableStore<S> {
+  readonly id: string;
+  readonly version: number;
+  /** The confirmed state with this replica's pending actions applied on top. The same object until a change. */
+  getState(): S;
+  subscribe(listener: Listener<S>): () => void;
+  subscribe<T>(selector: (state: S) => T, listener: (slice: T, previous: T) => void, options?: SubscribeOptions<T>): () => void;
+  /**
+   * Applies `action` here at once, persists it as pending and submits it for ordering.
+   *
+   * @throws StoreError `TESSERA_STORE_ACTION_INVALID` (unknown type, or refused by `schema.action`),
+   *   `TESSERA_STORE_STATE_INVALID` (the reducer's result is refused by `schema.state`),
+   *   `TESSERA_STORE_REDUCER_FAILED` (the reducer threw). Nothing changed then.
+   */
+  dispatch(action: ActionOf<H>): void;
+  /** Typed action creators: `store.dispatch(store.actions.add(product))`. */
+  readonly actions: ActionCreators<H>;
+  /** `seq`: position of the confirmed state in the agreed order; `pending`: this replica's actions not yet confirmed. */
+  status(): { seq: number; pending: number };
+  /** Stops syncing, drops listeners, leaves the registry. For tests and page teardown. */
   destroy(): void;
 }
