@@ -1,15 +1,16 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { context, type BuildContext, type Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { buildOptions, landDeclarations, report, startDeclarations, type BuildReport } from './build.js';
-import type { DeclarationsResult, IsolatedDeclarationsCache } from './declarations.js';
+import type { IsolatedDeclarationsCache } from './declarations.js';
 import { finishBuild } from './finish-build.js';
 import { scanShareKeys } from './scan.js';
 import { writeShareKeys } from './share-keys-cache.js';
 
 const CONFIG_FILE = /^federation\.config\.(ts|mts|js|mjs)$/;
+const SOURCE_FILE = /\.([mc]?[jt]sx?|css|json)$/;
 
 export interface WatchOptions {
   /** Loads the config again; given, a change of `federation.config.*` in the app's root restarts the watcher with it. */
@@ -50,6 +51,7 @@ export async function watchApp(
   let declarationsChain: Promise<unknown> = Promise.resolve();
   const declarationsCache: IsolatedDeclarationsCache = new Map();
   let running: Promise<void> | undefined;
+  let landing: Promise<void> = Promise.resolve();
   let again = false;
 
   /** Runs `rebuild`, one at a time; changes during a build make one more build after it. */
@@ -76,8 +78,8 @@ export async function watchApp(
           void restart(true);
           return;
         }
-        // A changed input, or a new file in a source folder (an import may now resolve to it).
-        if (inputs.has(file) || event === 'rename') schedule();
+        // A changed input, or a new source file (an import may now resolve to it); never the output.
+        if (inputs.has(file) || (event === 'rename' && SOURCE_FILE.test(file) && !file.startsWith(config.outDir))) schedule();
       });
       watcher.on('error', () => {});
       watchers.set(folder, watcher);
@@ -88,7 +90,9 @@ export async function watchApp(
     const shareKeys = await scanShareKeys(config);
     writeShareKeys(config, shareKeys);
     const seenKeys = new Set<string>();
-    ctx = await context(buildOptions(config, shareKeys, seenKeys));
+    // Written here, not by esbuild: an incremental rebuild skips unchanged files, and finishBuild renames the entries away.
+    ctx = await context({ ...buildOptions(config, shareKeys, seenKeys), write: false });
+    const writtenHashes = new Map<string, string>();
     const current = ctx;
     const app = config;
     rebuild = async () => {
@@ -102,6 +106,12 @@ export async function watchApp(
           setTimeout(() => void restart(false), 0);
           return;
         }
+        for (const file of result.outputFiles!) {
+          if (writtenHashes.get(file.path) === file.hash && existsSync(file.path)) continue;
+          mkdirSync(dirname(file.path), { recursive: true });
+          writeFileSync(file.path, file.contents);
+          writtenHashes.set(file.path, file.hash);
+        }
         inputs = sourceInputs(app.root, result.metafile!);
         watchFolders(app.root);
         finished = finishBuild(app, result.metafile!, shareKeys);
@@ -110,21 +120,25 @@ export async function watchApp(
         return;
       }
       const javascriptMs = performance.now() - started;
-      const declarations = declarationsChain.then(() => startDeclarations(app, declarationsCache));
-      declarationsChain = declarations;
-      const emitted = (await declarations) as DeclarationsResult | Error | undefined;
-      // A newer build wrote another manifest meanwhile: its own declarations will follow.
-      if (build !== generation || closed) return;
-      try {
-        const landed = landDeclarations(app, finished, emitted);
-        const built = report(app, landed.files, started, javascriptMs, shareKeys, landed.declarations);
-        if (landed.warning) built.warnings.push(landed.warning);
-        onBuild(built);
-      } catch (error) {
-        onBuild(undefined, error);
-      }
+      // The next change rebuilds the JavaScript at once; declarations follow in order, the newest landing.
+      landing = declarationsChain.then(async () => {
+        const emitted = await startDeclarations(app, declarationsCache);
+        // A newer build wrote another manifest meanwhile: its own declarations will follow.
+        if (build !== generation || closed) return;
+        try {
+          const landed = landDeclarations(app, finished, emitted);
+          const built = report(app, landed.files, started, javascriptMs, shareKeys, landed.declarations);
+          if (landed.warning) built.warnings.push(landed.warning);
+          onBuild(built);
+        } catch (error) {
+          onBuild(undefined, error);
+        }
+      });
+      declarationsChain = landing;
     };
-    await rebuild();
+    schedule();
+    await running;
+    await landing;
   };
 
   let restarting: Promise<void> | undefined;
@@ -157,6 +171,7 @@ export async function watchApp(
       closed = true;
       for (const watcher of watchers.values()) watcher.close();
       await running;
+      await landing;
       await ctx?.dispose();
     },
   };
