@@ -69,6 +69,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
   }
   const declarationsOn = config.dts && Object.keys(config.exposes).length > 0;
   removeStale(config.outDir, (file) => written.has(file) || (declarationsOn && file.startsWith(`${TYPES_DIR}/`)));
+  if (!declarationsOn) rmSync(join(config.outDir, TYPES_DIR), { recursive: true, force: true });
   return { files: [...written].sort(), ...(manifest ? { manifest } : {}) };
 }
 

@@ -13,14 +13,18 @@ function printReport(report: BuildReport, runtime: { gzipBytes: number } | undef
 /**
  * `tessera build [...roots]`: finds the apps (app folders, or every workspace package with a
  * federation.config.*), loads their configs, builds them all at once in this process and prints
- * each report, remotes before hosts. With `watch`, keeps rebuilding each app. Sets a non-zero exit
+ * each report, remotes before hosts. `dts: false` (--no-dts) skips declarations. With `watch`, keeps rebuilding each app. Sets a non-zero exit
  * code when an app failed (its error is printed; the others are still built).
  */
-export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean }): Promise<void> {
+export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }): Promise<void> {
   const dirs = findApps(roots);
   if (options.config && dirs.length > 1) throw new Error('--config takes one app folder; give each app its federation.config.* instead');
   const runtime = runtimeSize(dirs[0]!).catch(() => undefined);
-  const configs: ResolvedConfig[] = await Promise.all(dirs.map((dir) => loadConfig(dir, options.config)));
+  const load = async (dir: string): Promise<ResolvedConfig> => {
+    const config = await loadConfig(dir, options.config);
+    return options.dts === false ? { ...config, dts: false } : config;
+  };
+  const configs = await Promise.all(dirs.map(load));
   if (!options.watch) {
     const results = await buildApps(configs);
     const size = await runtime;
@@ -38,6 +42,6 @@ export async function buildAppsCommand(roots: string[], options: { config?: stri
     watchApp(config, (report, error) => {
       if (report) printReport(report, size);
       else console.error((error as Error)?.message ?? error);
-    }, { reloadConfig: () => loadConfig(dirs[i]!, options.config) })));
+    }, { reloadConfig: () => load(dirs[i]!) })));
   console.log(`watching ${configs.map((c) => relative(process.cwd(), c.root) || '.').join(', ')} for changes (Ctrl+C to stop)`);
 }

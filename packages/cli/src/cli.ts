@@ -9,9 +9,10 @@ export async function main(argv: string[]): Promise<void> {
     .command('build [...roots]', 'Build the apps in [roots] (default: .): app folders, or a workspace root (every package with a federation.config.*), at once')
     .option('--config <file>', 'Config file, relative to root (one root only)')
     .option('--watch', 'Rebuild when a source file changes; restart when federation.config.* changes')
+    .option('--no-dts', 'Write no declarations (overrides the config\'s dts)')
     .example('tessera build --watch')
     .example('tessera build examples/shop/catalog examples/shop/cart examples/shop/shell')
-    .action(async (roots: string[], options: { config?: string; watch?: boolean }) => {
+    .action(async (roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }) => {
       const { buildAppsCommand } = await import('./build-command.js');
       await buildAppsCommand(roots.length ? roots : ['.'], options);
     });
