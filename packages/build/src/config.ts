@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { FederationError } from '@tessera/runtime';
 import type { RemoteInput, ShareStrategy } from '@tessera/runtime';
 import { findInstalledPackage, packageNameOf, readPackageJson } from './installed-package.js';
+import { isInside, outDirProblem } from './output-safety.js';
 
 /** One shared module as `federation.config.ts` declares it (webpack's `shared` item options). */
 export interface SharedConfig {
@@ -24,7 +25,7 @@ export interface SharedConfig {
 export interface FederationConfig {
   /** Container name: unique per page, a valid JS identifier (it is also the `var` global). */
   name: string;
-  /** Remote entry file name. Default 'remoteEntry.js'. */
+  /** Remote entry file name, a plain name written inside `outDir`. Default 'remoteEntry.js'. */
   filename?: string;
   /** Exposed modules: `{ './ProductList': './src/ProductList.tsx' }`. */
   exposes?: Record<string, string>;
@@ -40,7 +41,11 @@ export interface FederationConfig {
   entry?: string;
   /** An HTML page copied to the output, for a host. Default: './index.html' when it exists. */
   html?: string;
-  /** Output folder. Default 'dist'. */
+  /**
+   * Output folder, relative to the app. Default 'dist'. Refused when it is the app folder, contains
+   * it, or contains a source (exposes, entry, html). Files of earlier builds are removed from it
+   * only when it lies inside the app folder.
+   */
   outDir?: string;
   /** Minify output. Default true. */
   minify?: boolean;
@@ -83,6 +88,8 @@ export interface ResolvedConfig {
   entry?: string;
   html?: string;
   outDir: string;
+  /** Whether a build may delete files of earlier builds in `outDir`: only when it lies inside the app root (as Vite's `emptyOutDir`). */
+  cleanOutDir: boolean;
   minify: boolean;
   runtimePlugins: string[];
   dts: boolean;
@@ -114,6 +121,9 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
   (['filename', 'shareScope', 'entry', 'html', 'outDir'] as const).forEach(optionalString);
   if (config.shareStrategy !== undefined && config.shareStrategy !== 'version-first' && config.shareStrategy !== 'loaded-first') {
     problems.push(`"shareStrategy" must be "version-first" or "loaded-first"`);
+  }
+  if (typeof config.filename === 'string' && config.filename && (basename(config.filename) !== config.filename || !/^[\w.-]+\.m?js$/.test(config.filename) || config.filename.startsWith('.'))) {
+    problems.push(`"filename" must be a plain file name ending in .js, such as "remoteEntry.js" (got ${JSON.stringify(config.filename)}): it is written inside outDir`);
   }
   if (config.minify !== undefined && typeof config.minify !== 'boolean') problems.push('"minify" must be true or false');
   if (config.dts !== undefined && typeof config.dts !== 'boolean') problems.push('"dts" must be true or false');
@@ -176,6 +186,10 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
       shareScope: options.shareScope ?? shareScope,
     };
   }
+  const outDir = resolve(root, typeof config.outDir === 'string' && config.outDir ? config.outDir : 'dist');
+  const sources = [...Object.values(exposes), ...(entry ? [entry] : []), ...(html ? [html] : [])];
+  const outDirMistake = outDirProblem(outDir, root, sources);
+  if (outDirMistake) problems.push(`"outDir": ${outDirMistake}`);
   if (problems.length) throw invalid(problems);
   return {
     root,
@@ -188,7 +202,8 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     shareStrategy: config.shareStrategy ?? 'version-first',
     ...(entry ? { entry } : {}),
     ...(html ? { html } : {}),
-    outDir: resolve(root, config.outDir ?? 'dist'),
+    outDir,
+    cleanOutDir: isInside(outDir, root),
     minify: config.minify ?? true,
     runtimePlugins: plugins.map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
     dts: config.dts ?? true,

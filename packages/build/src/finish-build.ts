@@ -19,8 +19,9 @@ export interface FinishedBuild {
 /**
  * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
- * removes files of earlier builds. Declarations are not waited for: `dist/@types/` is left to their
- * emitter (when `dts` is on), and `addManifestTypes` adds them to the manifest once written.
+ * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
+ * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
+ * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written.
  */
 export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>): FinishedBuild {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
@@ -68,8 +69,10 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     written.add('index.html');
   }
   const declarationsOn = config.dts && Object.keys(config.exposes).length > 0;
-  removeStale(config.outDir, (file) => written.has(file) || (declarationsOn && file.startsWith(`${TYPES_DIR}/`)));
-  if (!declarationsOn) rmSync(join(config.outDir, TYPES_DIR), { recursive: true, force: true });
+  if (config.cleanOutDir) {
+    removeStale(config.outDir, (file) => written.has(file) || (declarationsOn && file.startsWith(`${TYPES_DIR}/`)));
+    if (!declarationsOn) rmSync(join(config.outDir, TYPES_DIR), { recursive: true, force: true });
+  }
   return { files: [...written].sort(), ...(manifest ? { manifest } : {}) };
 }
 

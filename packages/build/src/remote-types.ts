@@ -4,6 +4,7 @@ import { FederationError } from '@tessera/runtime';
 import type { ResolvedConfig } from './config.js';
 import type { FederationManifest } from './manifest.js';
 import { TYPES_PREFIX } from './declarations.js';
+import { isInside } from './output-safety.js';
 
 /** Folder (in the host app) where `tessera types` writes the remotes' declarations. */
 export const HOST_TYPES_DIR = '.tessera';
@@ -22,6 +23,7 @@ async function reader(location: string, remote: string): Promise<(path: string) 
   if (/^https?:\/\//.test(location)) {
     return async (path) => {
       const url = new URL(path, location).href;
+      if (!url.startsWith(location)) throw untrustedPath(path, remote, location);
       const response = await fetch(url).catch((cause: unknown) => {
         throw new FederationError('TESSERA_MANIFEST_FETCH_FAILED', `Could not fetch ${path}: ${(cause as Error).message}`, { remote, url, cause });
       });
@@ -32,9 +34,32 @@ async function reader(location: string, remote: string): Promise<(path: string) 
   const dir = resolve(location);
   return async (path) => {
     const file = join(dir, path);
+    if (!isInside(file, dir)) throw untrustedPath(path, remote, dir);
     if (!existsSync(file)) throw new FederationError('TESSERA_MANIFEST_FETCH_FAILED', `No ${path} in ${dir}`, { remote, url: file, hint: 'Build the remote first (tessera build)' });
     return readFileSync(file, 'utf8');
   };
+}
+
+function untrustedPath(path: unknown, remote: string, url: string): FederationError {
+  return new FederationError('TESSERA_MANIFEST_INVALID', `The manifest names the path ${JSON.stringify(path)}, which leads outside the remote's declarations`, {
+    remote, url, hint: 'A manifest may only list relative paths inside its own folder (no "..", no absolute paths); rebuild the remote, and do not trust this one',
+  });
+}
+
+/**
+ * A relative path a remote's manifest gives (`metaData.types.path`, an entry of
+ * `metaData.types.files`), checked: plain segments of safe characters, no `..`, no absolute
+ * path, no drive or URL scheme, and the given extension. Throws TESSERA_MANIFEST_INVALID.
+ */
+function declarationPath(path: unknown, remote: string, url: string, field: string, extension = ''): string {
+  const segments = typeof path === 'string' ? path.split('/') : [];
+  const safe = segments.length > 0 && segments.every((s) => /^[\w@.+-]+$/.test(s) && s !== '.' && s !== '..') && (path as string).endsWith(extension);
+  if (!safe) {
+    throw new FederationError('TESSERA_MANIFEST_INVALID', `${field} holds ${JSON.stringify(path)}, which is not a relative path${extension ? ` to a ${extension} file` : ''} inside the remote's folder`, {
+      remote, url, hint: 'A manifest may only list relative paths inside its own folder (no "..", no absolute paths); rebuild the remote, and do not trust this one',
+    });
+  }
+  return path as string;
 }
 
 /** The folder (or URL folder) holding a remote's manifest, from its configured entry. */
@@ -69,18 +94,27 @@ export async function fetchRemoteTypes(config: ResolvedConfig, sources: Record<s
       throw new FederationError('TESSERA_MANIFEST_INVALID', 'mf-manifest.json is not JSON', { remote, url: location, cause });
     }
     const types = manifest.metaData?.types;
-    if (!types?.files?.length) {
+    if (!Array.isArray(types?.files) || !types.files.length) {
       throw new FederationError('TESSERA_MANIFEST_INVALID', 'The manifest lists no declarations (metaData.types.files)', {
         remote, url: location, hint: 'Build the remote with declarations (dts is on by default; typescript must be installed there)',
       });
     }
+    if (typeof manifest.name !== 'string' || !Array.isArray(manifest.exposes) || manifest.exposes.some((e) => typeof e?.name !== 'string')) {
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'The manifest has no "name" string or no "exposes" list of { name }', {
+        remote, url: location, hint: 'Serve the mf-manifest.json the remote\'s build wrote',
+      });
+    }
     const container = manifest.name;
-    for (const file of types.files) {
-      let text = await read(`${types.path}/${file}`);
+    const remoteDir = join(typesDir, remote);
+    const typesPath = declarationPath(types.path, remote, location, 'metaData.types.path');
+    for (const listed of types.files) {
+      const file = declarationPath(listed, remote, location, 'metaData.types.files', '.d.ts');
+      const target = join(remoteDir, file);
+      if (!isInside(target, remoteDir)) throw untrustedPath(listed, remote, location);
+      let text = await read(`${typesPath}/${file}`);
       text = text
         .replaceAll(`"${TYPES_PREFIX}/`, `"${TYPES_PREFIX}/${remote}/`)
         .replaceAll(`declare module "${container}/`, `declare module "${remote}/`);
-      const target = join(typesDir, remote, file);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     }
