@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
-import { emitDeclarations, formatDeclarationProblems, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
+import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
 import { readShareKeys, sameShareKeys, writeShareKeys } from './share-keys-cache.js';
@@ -58,17 +59,20 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   };
 }
 
-/** The report of a finished build; reads and gzips each output file. */
-export function report(config: ResolvedConfig, files: string[], started: number, javascriptMs: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): BuildReport {
+const gzipAsync = promisify(gzip);
+
+/** The report of a finished build; reads and gzips each output file (on libuv's threads, not this one). */
+export async function report(config: ResolvedConfig, files: string[], started: number, javascriptMs: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): Promise<BuildReport> {
+  const durationMs = Math.round(performance.now() - started);
   return {
     name: config.name,
     outDir: config.outDir,
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
     javascriptMs: Math.round(javascriptMs),
-    files: files.map((file) => {
+    files: await Promise.all(files.map(async (file) => {
       const content = readFileSync(join(config.outDir, file));
-      return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
-    }),
+      return { file, bytes: content.length, gzipBytes: (await gzipAsync(content, { level: 9 })).length };
+    })),
     shareKeys: [...shareKeys.keys()].sort(),
     declarationsMs: declarations?.durationMs ?? 0,
     ...(declarations ? { declarationsEmitter: declarations.emitter } : {}),
@@ -86,12 +90,23 @@ export function startDeclarations(config: ResolvedConfig, cache?: IsolatedDeclar
   return declaresTypes(config) ? emitDeclarations(config, cache).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : undefined;
 }
 
-/** Adds finished declarations to the build's manifest and files; an emit failure becomes a warning. */
-export function landDeclarations(config: ResolvedConfig, finished: FinishedBuild, declarations: DeclarationsResult | Error | undefined): { files: string[]; declarations?: DeclarationsResult; warning?: string } {
+/**
+ * Adds finished declarations to the build's manifest (unless finishBuild already wrote them there:
+ * `inManifest`) and to its files; an emit failure becomes a warning.
+ */
+export function landDeclarations(
+  config: ResolvedConfig, finished: FinishedBuild, declarations: DeclarationsResult | Error | undefined, inManifest = false,
+): { files: string[]; declarations?: DeclarationsResult; warning?: string } {
   if (!declarations) return { files: finished.files };
   if (declarations instanceof Error) return { files: finished.files, warning: `${config.name}: declarations were not written: ${declarations.message}` };
-  const typeFiles = finished.manifest ? addManifestTypes(config, finished.manifest, declarations) : [];
+  const typeFiles = !finished.manifest ? [] : inManifest ? declarations.files.map((file) => `${TYPES_DIR}/${file}`) : addManifestTypes(config, finished.manifest, declarations);
   return { files: [...finished.files, ...typeFiles].sort(), declarations };
+}
+
+const PENDING = Symbol('pending');
+/** The value of a promise that has already settled, else PENDING (never waits). */
+export async function ifSettled<T>(promise: Promise<T> | undefined): Promise<T | typeof PENDING | undefined> {
+  return promise && Promise.race([promise, Promise.resolve(PENDING)]);
 }
 
 /** The share keys of the app: from the cache (share-keys-cache.ts) when it is fresh, else scanned (and cached). */
@@ -129,10 +144,13 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   } catch (error) {
     throw esbuildFailure(error, config);
   }
-  const finished = finishBuild(config, metafile, shareKeys);
+  // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.
+  const early = await ifSettled(declarations);
+  const ready = early !== PENDING && !(early instanceof Error) ? early : undefined;
+  const finished = finishBuild(config, metafile, shareKeys, ready);
   const javascriptMs = performance.now() - started;
-  const landed = landDeclarations(config, finished, await declarations);
-  const result = report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);
+  const landed = landDeclarations(config, finished, await declarations, !!ready);
+  const result = await report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);
   if (landed.warning) result.warnings.push(landed.warning);
   return result;
 }

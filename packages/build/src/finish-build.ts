@@ -21,9 +21,10 @@ export interface FinishedBuild {
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
  * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
- * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written.
+ * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written, unless they are
+ * already there (`declarations`: then the manifest is written once, with them).
  */
-export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>): FinishedBuild {
+export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): FinishedBuild {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
@@ -57,6 +58,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     writeFileSync(join(config.outDir, varEntry), varEntryScript(config));
     written.add(varEntry);
     manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
+    if (declarations) setManifestTypes(manifest, declarations);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }
@@ -78,9 +80,13 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
 
 /** Adds the written declarations to `mf-manifest.json` (`metaData.types`); returns their paths relative to `outDir`. */
 export function addManifestTypes(config: ResolvedConfig, manifest: FederationManifest, declarations: DeclarationsResult): string[] {
-  manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
+  setManifestTypes(manifest, declarations);
   writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return declarations.files.map((file) => `${TYPES_DIR}/${file}`);
+}
+
+function setManifestTypes(manifest: FederationManifest, declarations: DeclarationsResult): void {
+  manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
 }
 
 function removeStale(outDir: string, keep: (file: string) => boolean): void {

@@ -127,7 +127,7 @@ export async function watchApp(
         if (build !== generation || closed) return;
         try {
           const landed = landDeclarations(app, finished, emitted);
-          const built = report(app, landed.files, started, javascriptMs, shareKeys, landed.declarations);
+          const built = await report(app, landed.files, started, javascriptMs, shareKeys, landed.declarations);
           if (landed.warning) built.warnings.push(landed.warning);
           onBuild(built);
         } catch (error) {

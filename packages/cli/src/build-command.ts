@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { buildApps, findApps, loadConfig, runtimeSize, watchApp, type BuildReport, type ResolvedConfig } from '@tessera/build';
+import { buildApps, cachedRuntimeSize, findApps, loadConfig, watchApp, type BuildReport, type ResolvedConfig } from '@tessera/build';
 import { formatReport } from './format-report.js';
 
 function printReport(report: BuildReport, runtime: { gzipBytes: number } | undefined): void {
@@ -19,7 +19,7 @@ function printReport(report: BuildReport, runtime: { gzipBytes: number } | undef
 export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }): Promise<void> {
   const dirs = findApps(roots);
   if (options.config && dirs.length > 1) throw new Error('--config takes one app folder; give each app its federation.config.* instead');
-  const runtime = runtimeSize(dirs[0]!).catch(() => undefined);
+  const runtime = cachedRuntimeSize(dirs[0]!).catch(() => undefined);
   const load = async (dir: string): Promise<ResolvedConfig> => {
     const config = await loadConfig(dir, options.config);
     return options.dts === false ? { ...config, dts: false } : config;
