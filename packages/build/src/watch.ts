@@ -79,7 +79,8 @@ export async function watchApp(
           return;
         }
         // A changed input, or a new source file (an import may now resolve to it); never the output.
-        if (inputs.has(file) || (event === 'rename' && SOURCE_FILE.test(file) && !file.startsWith(config.outDir))) schedule();
+        // (loadConfig's temporary federation.config.ts.timestamp-*.mjs is neither.)
+        if (inputs.has(file) || (event === 'rename' && SOURCE_FILE.test(file) && !file.includes('.timestamp-') && !file.startsWith(config.outDir))) schedule();
       });
       watcher.on('error', () => {});
       watchers.set(folder, watcher);
