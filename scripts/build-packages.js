@@ -30,4 +30,17 @@ await Promise.all(
     });
   }),
 );
+// @tessera/build's entry as one module, so that every `tessera build` loads one file instead of ~30
+// (the per-file modules stay beside it: the declarations worker runs one of them).
+await build({
+  entryPoints: [join(root, 'packages', 'build', 'src', 'index.ts')],
+  outfile: join(root, 'packages', 'build', 'dist', 'index.js'),
+  allowOverwrite: true,
+  bundle: true,
+  packages: 'external',
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  logLevel: 'warning',
+});
 console.log(`packages built in ${Math.round(performance.now() - started)} ms`);
