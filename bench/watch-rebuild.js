@@ -67,7 +67,7 @@ export async function watchRebuild({ quick }) {
     for (let round = 1; round <= changes; round++) {
       for (const w of watchers) {
         samples[w.tool].push(await change(w, round));
-        await new Promise((resolve) => setTimeout(resolve, 300)); // let the declarations and the report land
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // the tool finishes its rebuild (declarations, stats, report) before the next one starts
       }
     }
     const measured = Object.fromEntries(Object.entries(samples).map(([tool, all]) => [tool, all.slice(1)]));
