@@ -4,7 +4,7 @@ import { context, type BuildContext, type Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { buildOptions, landDeclarations, report, startDeclarations, type BuildReport } from './build.js';
-import type { IsolatedDeclarationsCache } from './declarations.js';
+import type { DeclarationsResult, IsolatedDeclarationsCache } from './declarations.js';
 import { finishBuild } from './finish-build.js';
 import { scanShareKeys } from './scan.js';
 import { writeShareKeys } from './share-keys-cache.js';
@@ -50,6 +50,7 @@ export async function watchApp(
   let generation = 0;
   let declarationsChain: Promise<unknown> = Promise.resolve();
   const declarationsCache: IsolatedDeclarationsCache = new Map();
+  let lastDeclarations: DeclarationsResult | undefined;
   let running: Promise<void> | undefined;
   let landing: Promise<void> = Promise.resolve();
   let again = false;
@@ -115,7 +116,8 @@ export async function watchApp(
         }
         inputs = sourceInputs(app.root, result.metafile!);
         watchFolders(app.root);
-        finished = finishBuild(app, result.metafile!, shareKeys);
+        // Until this build's declarations land, the manifest keeps listing the last ones (hosts may read it meanwhile).
+        finished = finishBuild(app, result.metafile!, shareKeys, lastDeclarations);
       } catch (error) {
         onBuild(undefined, error instanceof Error && 'errors' in error ? esbuildFailure(error, app) : error);
         return;
@@ -128,6 +130,7 @@ export async function watchApp(
         if (build !== generation || closed) return;
         try {
           const landed = landDeclarations(app, finished, emitted);
+          if (landed.declarations) lastDeclarations = landed.declarations;
           const built = await report(app, landed.files, started, javascriptMs, shareKeys, landed.declarations);
           if (landed.warning) built.warnings.push(landed.warning);
           onBuild(built);
