@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { version as esbuildVersion } from 'esbuild';
 import { buildTime } from './build-time.js';
 import { watchRebuild } from './watch-rebuild.js';
+import { declarations } from './declarations.js';
 import { bytes } from './bytes.js';
 import { negotiation } from './negotiation.js';
 import { pageLoad } from './page-load.js';
@@ -34,6 +35,7 @@ const results = {
   quick,
   buildTime: await buildTime({ quick }),
   watchRebuild: await watchRebuild({ quick }),
+  declarations: await declarations({ quick }),
   // The last build round left every tool's output in place: pageLoad serves and loads those, bytes reads them.
   pageLoad: await pageLoad({ quick, build: false }),
   bytes: await bytes(),
@@ -77,6 +79,11 @@ const rows = [
   buildRow('build, 3 apps, whole process, without declarations (--no-dts)', 'tesseraNoDts', 'plain esbuild, no federation', 'esbuild'),
   buildRow('build, 3 apps, whole process, without declarations (--no-dts)', 'tesseraNoDts', 'webpack 5 MF, esbuild minifier', 'webpackEsbuildMinify'),
   watchRow,
+  row('declarations of the shop\'s exposes (3 files), warm', `${fmt(r.declarations.oxcMs, 1)} ms (oxc isolatedDeclaration)`, undefined, undefined,
+    ['TypeScript transpileDeclaration', `${fmt(r.declarations.transpileMs, 1)} ms`, fmt(r.declarations.ratioToOxc.transpile)]),
+  row('declarations of the shop\'s exposes (3 files), warm', `${fmt(r.declarations.oxcMs, 1)} ms (oxc isolatedDeclaration)`, undefined, undefined,
+    ['TypeScript compiler, full emit, types: []', r.declarations.compilerMs === undefined ? 'not run (quick mode)' : ms(r.declarations.compilerMs),
+      r.declarations.ratioToOxc.compiler === undefined ? '' : fmt(r.declarations.ratioToOxc.compiler)]),
   entryRow('catalog'),
   entryRow('cart'),
   pageJsRow('shop page: JS gzipped, shell app', (t) => t.jsGzipBytesByApp.shell),
@@ -105,6 +112,7 @@ const notes = [
   `Same sources for every tool (examples/shop/*/src, unchanged), production mode, \`shared: { react, react-dom }\` as singletons, word for word from the apps' federation.config.ts (webpack and Rspack share exactly those keys and bundle subpaths such as react-dom/client with the app importing them; Tessera shares the subpaths too). webpack ${r.tools.webpack}: \`webpack.container.ModuleFederationPlugin\`, esbuild-loader (TSX, jsx automatic), css-loader + mini-css-extract-plugin, terser (webpack's production default). Rspack ${r.tools.rspack}: \`rspack.container.ModuleFederationPlugin\` (Module Federation 2.0's runtime), builtin:swc-loader, native CSS, its default SWC minifier. Configs: bench/webpack/config.js, bench/rspack/config.js; remote entries are \`var\` scripts (webpack's default library type).`,
   `webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); plain esbuild builds them at once in one process (three build() calls, one esbuild service), as Tessera does. Declarations: Tessera's default build writes the exposed modules' .d.ts (\`dts: true\`; oxc's isolated-declarations emitter, the TypeScript compiler in a worker only for sources that need inference, none in the shop), as the JavaScript is written; webpack, Rspack and plain esbuild write none, so the "with declarations" rows compare Tessera doing more work with them, and the "without declarations" rows compare like with like. The anchor that also writes declarations is Module Federation 2.0: @module-federation/enhanced ${r.tools.moduleFederationEnhanced}'s Rspack plugin with \`dts\` on for catalog and cart (bench/rspack/mf2-config.js; its type generation needs a tsconfig with a rootDir, bench/mf2/tsconfig.<app>.json) and off for the shell, whose consuming side downloads the remotes' types from their URLs and fails with no server running during a build${quick ? '; quick mode leaves it out (tens of seconds a run)' : ''}. webpack runs twice: with terser (its production default) and with esbuild-loader's EsbuildPlugin as minimizer.`,
   `Caches: no tool has a persistent cache on (webpack's and Rspack's are off by default), except that Tessera keeps the share-key scan's result in node_modules/.cache/tessera (keyed on the lockfile, the config and esbuild's version; a build that meets other share keys scans again), so every Tessera round but the very first reuses it. Tessera's first round${bt.samples.tessera ? `, with no cache, took ${bt.samples.tessera[0]} ms with declarations and ${bt.samples.tesseraNoDts[0]} ms without (its second run, the cache's first use)` : ''}; all rounds: ${JSON.stringify(bt.samples)}.`,
+  `Declarations: in the bench's process, each emitter's module imported first (oxc-transform with @tessera/build: ${ms(r.declarations.oxcImportMs)}; typescript: ${ms(r.declarations.typescriptImportMs)}; not in the row), then the median of ${quick ? 5 : 30} emits of catalog's and cart's exposes (the full compiler: ${quick ? 'not run' : '3'}). oxc's and TypeScript's isolated emit give the same declarations (test/types/declarations.test.ts compares oxc's with the compiler's); Tessera uses oxc for its speed and its async API (it runs on libuv's threads, never on the thread that serves esbuild's plugin callbacks), the compiler only for sources that need inference.`,
   `Watch rebuild: each tool watches its own copy of the catalog in its own process (\`tessera build --watch\`; Rspack's compiler.watch with aggregateTimeout 0; plain esbuild's incremental context rebuilt on fs.watch events), and the bench edits one JSX text line of ProductList.tsx, then waits (fs.watch on the output folder) until the file that names the new chunk holds new content (remoteEntry.js for Tessera and Rspack, ProductList.js for esbuild). ${wr.changes} changes per tool after a warm-up change, the tools taking turns; medians, paired ratios as above. Tessera's declarations are re-emitted after that moment (not in the time); all samples: ${JSON.stringify(wr.samples)}.`,
   'The webpack and Rspack shells start from a bench-only entry, bench/<tool>/shell-entry.js: the async boundary (`import()` of the example\'s main.tsx). The example\'s <RemoteComponent> loads remotes with @tessera/runtime\'s loadRemote, so that entry registers the tool-built remotes (ports 4101-4102, 4201-4202) with the Tessera runtime and gives it the tool\'s own share scope (`__webpack_share_scopes__.default` after `__webpack_init_sharing__`): the tool\'s federation runtime provides the shell\'s React, and the remotes, pure webpack or Rspack output, consume it. So those shells carry Tessera\'s runtime too (in "JS gzipped, shell app") next to their own federation runtime.',
   'Remote entry + its static imports: what loading the remote entry costs before any exposed module; Tessera\'s ES module entry imports the app\'s runtime chunk, webpack\'s and Rspack\'s entries inline their runtime. Page JS: every script the browser downloaded until both remote components rendered, gzipped (-9), by the app (origin) that served it. Runtime: bundled and minified by esbuild, gzip -9.',
