@@ -42,7 +42,7 @@ describe('npm run bench', () => {
       },
       declarations: { oxcMs: expect.any(Number), transpileMs: expect.any(Number), ratioToOxc: { transpile: expect.any(Number) } },
       watchRebuild: {
-        changes: 2,
+        changes: 1,
         ms: { tessera: spread, rspack: spread, esbuild: spread },
         ratioToTessera: { rspack: spread, esbuild: spread },
       },
