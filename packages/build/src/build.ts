@@ -142,6 +142,7 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
       metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
     }
   } catch (error) {
+    await declarations; // never rejects; nothing keeps writing after the build failed
     throw esbuildFailure(error, config);
   }
   // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.

@@ -59,8 +59,9 @@ async function emitFile(file: string, root: string, cache: IsolatedDeclarationsC
   if (known?.source === source) return known;
   const { isolatedDeclaration } = await import('oxc-transform');
   const result = await isolatedDeclaration(file, source, { sourcemap: false });
-  const problems = result.errors.map((error) => {
-    const code = /^TS\d+/.exec(error.message)?.[0] ?? '';
+  // Only isolatedDeclarations' own diagnostics (TS9xxx); a syntax error is esbuild's to report.
+  const problems = result.errors.filter((error) => /^TS9\d{3}/.test(error.message)).map((error) => {
+    const code = /^TS\d+/.exec(error.message)![0];
     return {
       file: relative(root, file).split(sep).join('/'),
       ...lineAndColumn(source, error.labels[0]?.start ?? 0),
