@@ -20,7 +20,7 @@ export const TYPES_PREFIX = '__tessera_types__';
 export interface DeclarationsResult {
   /** Files written under `dist/@types/`, relative to it (the index included). */
   files: string[];
-  /** Wall time from the start of the emit to the last file written, in ms. */
+  /** Wall time from the start of the emit to the last file written, in ms (to 0.1 ms). */
   durationMs: number;
   /** 'isolated': oxc's isolated-declarations emitter; 'typescript': the full compiler (the fallback). */
   emitter: 'isolated' | 'typescript';
@@ -94,7 +94,7 @@ export async function emitDeclarations(config: ResolvedConfig, cache?: IsolatedD
     `// The modules "${config.name}" exposes, written by tessera build. Hosts get it with \`tessera types\`.\n${modules.join('\n')}\n`,
   );
   const files = [TYPES_INDEX, ...declarations.outputs.map(([path]) => `${config.name}/${path}`)].sort();
-  return { files, durationMs: Math.round(performance.now() - started), emitter, problems: isolated.problems };
+  return { files, durationMs: Math.round((performance.now() - started) * 10) / 10, emitter, problems: isolated.problems };
 }
 
 /** One warning line per problem: where, what, and the fix. */
