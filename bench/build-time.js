@@ -41,7 +41,7 @@ async function timeProcess(tool) {
 const spread = (values) => ({ min: Math.min(...values), median: median(values), max: Math.max(...values) });
 
 export async function buildTime({ quick }) {
-  const rounds = quick ? 1 : 7;
+  const rounds = quick ? 1 : 5;
   const tools = Object.keys(buildCommands).filter((tool) => !quick || !slow.includes(tool));
   const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
   // Tessera's first run starts without its share-key cache; the later ones use it (see BENCHMARKS.md).

@@ -2,8 +2,9 @@
 // output on disk. Each tool watches its own copy of the catalog (tmp/bench-watch/<tool>) in its own
 // process: `tessera build --watch` (the CLI), Rspack + ModuleFederationPlugin in watch mode, plain
 // esbuild's incremental context (bench/watch-process.js). Each change edits one JSX text line of
-// ProductList.tsx; this process then waits (fs.watch on the output folder) for the file that names
-// the new chunk to change: remoteEntry.js for Tessera and Rspack, ProductList.js for esbuild. The
+// ProductList.tsx; this process then waits (fs.watch on the output folder) until an output file
+// holds the new text and the file that names the new chunk has changed (remoteEntry.js for Tessera
+// and Rspack, ProductList.js for esbuild). The
 // tools take turns, change after change; the first change of each is a warm-up and is dropped.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
@@ -37,21 +38,32 @@ function start(tool) {
   return { tool, dir, marker, child, started, source: join(dir, 'src', 'ProductList.tsx') };
 }
 
-/** Writes a one-line change and resolves with the ms until `marker` holds new content. */
+/**
+ * Writes a one-line change and resolves with the ms until the output holds it: a file of the
+ * output folder contains the new text, and `marker` (the file naming the new chunk) has changed.
+ * (A rebuild started by the write's first event may read a half-written source: its output does
+ * not count.)
+ */
 function change(watcher, round) {
   const before = existsSync(watcher.marker) ? readFileSync(watcher.marker, 'utf8') : '';
-  const text = readFileSync(watcher.source, 'utf8').replace(/\{total\} added[^<]*</, `{total} added (${round})<`);
+  const line = `added (${round})`;
+  const text = readFileSync(watcher.source, 'utf8').replace(/\{total\} added[^<]*</, `{total} ${line}<`);
+  const outDir = join(watcher.marker, '..');
   return new Promise((resolve, reject) => {
-    const fsWatcher = watch(join(watcher.marker, '..'), () => check());
-    const timer = setTimeout(() => { fsWatcher.close(); reject(new Error(`${watcher.tool}: no new output 10 s after a change`)); }, 10_000);
     let started;
-    const check = () => {
-      if (started === undefined || !existsSync(watcher.marker) || readFileSync(watcher.marker, 'utf8') === before) return;
+    let sawText = false;
+    const read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    const check = (name) => {
+      if (started === undefined) return;
+      if (!sawText && name && /\.js$/.test(name)) sawText = read(join(outDir, name)).includes(line);
+      if (!sawText || read(watcher.marker) === before) return;
       const ms = performance.now() - started;
       clearTimeout(timer);
       fsWatcher.close();
       resolve(ms);
     };
+    const fsWatcher = watch(outDir, (event, name) => check(name?.toString()));
+    const timer = setTimeout(() => { fsWatcher.close(); reject(new Error(`${watcher.tool}: no new output 10 s after a change`)); }, 10_000);
     started = performance.now();
     writeFileSync(watcher.source, text);
   });
