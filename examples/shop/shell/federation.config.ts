@@ -7,6 +7,7 @@ export default defineConfig({
   name: 'shell',
   entry: './src/main.tsx',
   remotes: { catalog, cart },
+  dev: { port: 4000 },
   shared: {
     react: { singleton: true },
     'react-dom': { singleton: true },

@@ -37,7 +37,7 @@ export interface BuildReport {
   warnings: string[];
 }
 
-/** The esbuild options of the app's build; `seenKeys` collects the share keys the build meets. */
+/** esbuild options of one app's federation build (`seenKeys` collects the share keys it meets); `tessera dev` extends them for its development build. */
 export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),

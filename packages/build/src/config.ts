@@ -53,6 +53,8 @@ export interface FederationConfig {
   runtimePlugins?: string[];
   /** Write declarations of the exposed modules to `dist/@types/` (needs `typescript` installed). Default true. */
   dts?: boolean;
+  /** `tessera dev` only: the dev server's port (0 or absent: a free one; the CLI's `--port` wins). */
+  dev?: { port?: number };
 }
 
 /** Typed identity: `export default defineConfig({ ... })`. */
@@ -95,9 +97,11 @@ export interface ResolvedConfig {
   dts: boolean;
   /** The app's package.json version, for the manifest. */
   version: string;
+  /** `tessera dev`'s port for this app, when the config names one. */
+  devPort?: number;
 }
 
-const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts'];
+const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts', 'dev'];
 const sharedKeys = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope'];
 
 /**
@@ -127,6 +131,10 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
   }
   if (config.minify !== undefined && typeof config.minify !== 'boolean') problems.push('"minify" must be true or false');
   if (config.dts !== undefined && typeof config.dts !== 'boolean') problems.push('"dts" must be true or false');
+  const devPort = config.dev?.port;
+  if (config.dev !== undefined && (typeof config.dev !== 'object' || (devPort !== undefined && (!Number.isInteger(devPort) || devPort < 0 || devPort > 65535)))) {
+    problems.push('"dev" must be { port: <0-65535> }');
+  }
 
   const exposes: Record<string, string> = {};
   for (const [name, path] of Object.entries(objectOrEmpty(config.exposes, 'exposes', problems))) {
@@ -208,6 +216,7 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     runtimePlugins: plugins.map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
     dts: config.dts ?? true,
     version: appPackage?.version ?? '0.0.0',
+    ...(devPort ? { devPort } : {}),
   };
 }
 
