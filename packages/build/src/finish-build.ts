@@ -6,6 +6,7 @@ import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { createManifest, type FederationManifest } from './manifest.js';
+import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
@@ -70,6 +71,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
   }
+  for (const file of copyPublicDir(config, written)) written.add(file);
   const declarationsOn = config.dts && Object.keys(config.exposes).length > 0;
   if (config.cleanOutDir) {
     removeStale(config.outDir, (file) => written.has(file) || (declarationsOn && file.startsWith(`${TYPES_DIR}/`)));

@@ -22,6 +22,7 @@ export async function buildAppsCommand(roots: string[], options: { config?: stri
   const runtime = cachedRuntimeSize(dirs[0]!).catch(() => undefined);
   const load = async (dir: string): Promise<ResolvedConfig> => {
     const config = await loadConfig(dir, options.config);
+    for (const warning of config.warnings) console.warn(`warning: ${warning}`);
     return options.dts === false ? { ...config, dts: false } : config;
   };
   const configs = await Promise.all(dirs.map(load));
