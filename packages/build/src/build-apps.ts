@@ -58,7 +58,7 @@ function remotesFirst(configs: ResolvedConfig[]): ResolvedConfig[] {
     if (depth.has(config)) return depth.get(config)!;
     if (path.has(config)) return 0; // a cycle: leave the order as given
     path.add(config);
-    const remotes = Object.keys(config.remotes).map((name) => byName.get(name)).filter((c): c is ResolvedConfig => !!c && c !== config);
+    const remotes = config.remotes.map(({ name }) => byName.get(name)).filter((c): c is ResolvedConfig => !!c && c !== config);
     const d = remotes.length ? 1 + Math.max(...remotes.map((r) => depthOf(r, path))) : 0;
     path.delete(config);
     depth.set(config, d);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import type { IsolatedDeclarationsResult } from 'oxc-transform'; // the module itself loads when a build first declares
 import { commonDir, declarationPath, withoutAssetImports, type DeclarationFiles } from './declaration-files.js';
 
 /** A place where a source file does not satisfy `isolatedDeclarations`, and how to fix it. */
@@ -58,7 +59,7 @@ async function emitFile(file: string, root: string, cache: IsolatedDeclarationsC
   const known = cache.get(file);
   if (known?.source === source) return known;
   const { isolatedDeclaration } = await import('oxc-transform');
-  const result = await isolatedDeclaration(file, source, { sourcemap: false });
+  const result: IsolatedDeclarationsResult = await isolatedDeclaration(file, source, { sourcemap: false });
   // Only isolatedDeclarations' own diagnostics (TS9xxx); a syntax error is esbuild's to report.
   const problems = result.errors.filter((error) => /^TS9\d{3}/.test(error.message)).map((error) => {
     const code = /^TS\d+/.exec(error.message)![0];

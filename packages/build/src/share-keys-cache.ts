@@ -27,7 +27,7 @@ function cacheKey(config: ResolvedConfig): string | undefined {
   if (!lockfile) return undefined;
   return createHash('sha256')
     .update(readFileSync(lockfile))
-    .update(JSON.stringify([CACHE_FORMAT, esbuildVersion, config.root, config.shared, Object.keys(config.remotes), config.exposes, config.entry ?? '']))
+    .update(JSON.stringify([CACHE_FORMAT, esbuildVersion, config.root, config.shared, config.remotes.map((r) => r.name), config.exposes, config.entry ?? '']))
     .digest('hex');
 }
 
