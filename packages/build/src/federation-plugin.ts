@@ -34,8 +34,7 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
       // Only shared packages (and their subpaths) and remote ids reach this callback: every other
       // import stays inside esbuild, with no round trip to this thread (which counts in watch rebuilds).
       const prefixes = [...Object.keys(config.shared).map((key) => `${escape(key)}(?:/|$)`), ...config.remotes.map(({ name }) => `${escape(name)}/`)];
-      // (An impossible filter when there is nothing to share or load.)
-      build.onResolve({ filter: new RegExp(`^(?:${prefixes.join('|') || '(?!)'})`) }, (args) => {
+      if (prefixes.length) build.onResolve({ filter: new RegExp(`^(?:${prefixes.join('|')})`) }, (args) => {
         if (args.pluginData?.tesseraReal || args.path.startsWith('@tessera/runtime')) return undefined;
         const s = matchShared(args.path, config.shared);
         if (s) {
