@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { FederationError, type ShareStrategy } from '@tessera/runtime';
+import { FederationError, type InitOptions, type ShareStrategy } from '@tessera/runtime';
 import { isValidRange, normalizeRemotes, normalizeShared, parseVersion } from '@tessera/runtime/options';
 import type { RemoteEntryType, RemoteInfo, RemoteInput, ResolvedShared } from '@tessera/runtime/options';
 import { esbuildPassThrough, federationOwned, type EsbuildConfig, type ResolvedEsbuildConfig } from './esbuild-options.js';
@@ -83,6 +83,16 @@ export interface FederationConfig {
   dts?: boolean;
   /** `tessera dev` only: the dev server's port (0 or absent: a free one; the CLI's `--port` wins). */
   dev?: { port?: number };
+  /** Per attempt of each network step of a remote (manifest, entry, chunk, stylesheet), in ms. Default 8000. Per remote too, in `remotes`. */
+  timeout?: number;
+  /** Retries after a network error, timeout or HTTP 5xx. Default 2. Per remote too. */
+  retries?: number;
+  /** 'version-first' start-up waits at most this long for a remote, in ms. Default 2000. Per remote too. */
+  shareInitTimeout?: number;
+  /** Verify remotes against the hashes in their manifest before their code runs. Default true. */
+  integrity?: boolean;
+  /** CSP nonce for every element the runtime adds to the page. */
+  nonce?: string;
   /** webpack: the default `type` of every remote ('module', 'var', 'script'). */
   remoteType?: string;
   /** webpack: `{ type, name }` of the remote entry. Tessera writes both an ES module and a `var` script entry. */
@@ -147,11 +157,17 @@ export interface ResolvedConfig {
   devPort?: number;
   /** What the config asks that Tessera ignores, or cannot do here, each with why. Printed by the CLI. */
   warnings: string[];
+  /** The runtime options the config sets, passed as they are to the generated `init` call. */
+  runtime: RuntimeConfig;
 }
+
+/** The runtime options of `init` that `federation.config.ts` sets. */
+export type RuntimeConfig = Pick<InitOptions, 'timeout' | 'retries' | 'shareInitTimeout' | 'integrity' | 'nonce'>;
+const runtimeKeys = ['timeout', 'retries', 'shareInitTimeout', 'integrity', 'nonce'] as const;
 
 const tesseraKeys = [
   'name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir',
-  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev',
+  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev', ...runtimeKeys,
 ] as const;
 const webpackKeys = ['remoteType', 'library', ...Object.keys(notNeeded)];
 /** Every top-level key the config type has. docs/config.md is checked against this list. */
@@ -159,7 +175,7 @@ export const configKeys: readonly string[] = [...tesseraKeys, ...webpackKeys];
 /** Every option of a `shared` item. */
 export const sharedKeys: readonly string[] = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope', 'packageName', 'shareKey'];
 /** Every option of a remote given as an object. */
-export const remoteKeys: readonly string[] = ['entry', 'alias', 'type', 'shareScope', 'entryGlobalName', 'external'];
+export const remoteKeys: readonly string[] = ['entry', 'alias', 'type', 'shareScope', 'entryGlobalName', 'external', 'timeout', 'retries', 'shareInitTimeout'];
 const remoteTypes = ['module', 'esm', 'var', 'script', 'global'];
 /** A remote's name is the first segment of its imports ('catalog/ProductList'): an identifier, '-' and '.' allowed, or a scoped name. */
 const REMOTE_NAME = /^(?:@[A-Za-z0-9][\w.-]*\/)?[A-Za-z_$][\w$.-]*$/;
@@ -267,8 +283,10 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     warnings.push('"dts": typescript is not installed, so no declarations of the exposed modules are written (hosts get no types from this remote); npm install -D typescript, or set dts: false');
     dts = false;
   }
+  const runtime = runtimeConfig(config, problems);
   if (problems.length) throw invalid(label, problems);
   return {
+    runtime,
     root,
     configFile,
     name: config.name,
@@ -294,6 +312,19 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     ...(devPort ? { devPort } : {}),
     warnings,
   };
+}
+
+/** The runtime options set in the config, checked: numbers ≥ 0, `integrity` a boolean, `nonce` a string. */
+function runtimeConfig(config: FederationConfig, problems: string[]): RuntimeConfig {
+  const runtime: Record<string, unknown> = {};
+  for (const key of runtimeKeys) {
+    const value = config[key];
+    if (value === undefined) continue;
+    const type = key === 'integrity' ? 'boolean' : key === 'nonce' ? 'string' : 'number';
+    if (typeof value !== type || (type === 'number' && !((value as number) >= 0))) problems.push(`"${key}" must be a ${type}${type === 'number' ? ' ≥ 0' : ''} (got ${show(value)})`);
+    else runtime[key] = value;
+  }
+  return runtime;
 }
 
 function resolveExposes(input: unknown, root: string, problems: string[], warnings: string[]): Record<string, string> {

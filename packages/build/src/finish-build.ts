@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
-import { createManifest, type FederationManifest } from './manifest.js';
+import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -60,6 +60,8 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     written.add(varEntry);
     manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
     if (declarations) setManifestTypes(manifest, declarations);
+    // The declarations' files are hashed too when they are already written (else when they land).
+    manifest.integrity = integrityOf(config.outDir, [...written, ...(declarations?.files ?? []).map((file) => `${TYPES_DIR}/${file}`)]);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }
@@ -83,6 +85,8 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
 /** Adds the written declarations to `mf-manifest.json` (`metaData.types`); returns their paths relative to `outDir`. */
 export function addManifestTypes(config: ResolvedConfig, manifest: FederationManifest, declarations: DeclarationsResult): string[] {
   setManifestTypes(manifest, declarations);
+  const typeFiles = declarations.files.map((file) => `${TYPES_DIR}/${file}`);
+  manifest.integrity = Object.fromEntries(Object.entries({ ...manifest.integrity, ...integrityOf(config.outDir, typeFiles) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return declarations.files.map((file) => `${TYPES_DIR}/${file}`);
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
@@ -26,6 +29,20 @@ export interface FederationManifest {
   shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; assets: Assets }[];
   remotes: { federationContainerName: string; moduleName: string; alias: string; entry: string }[];
   exposes: { id: string; name: string; path: string; assets: Assets }[];
+  /**
+   * Tessera's addition: the subresource-integrity hash ('sha384-<base64>') of every file the build
+   * emitted, by path relative to the manifest. The runtime refuses a remote file whose bytes differ.
+   */
+  integrity?: Record<string, string>;
+}
+
+/** SHA-384 integrity hashes of `files` (paths relative to `outDir`, '/'-separated), sorted by path. */
+export function integrityOf(outDir: string, files: Iterable<string>): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const file of [...files].sort()) {
+    hashes[file] = `sha384-${createHash('sha384').update(readFileSync(join(outDir, file))).digest('base64')}`;
+  }
+  return hashes;
 }
 
 export function createManifest(

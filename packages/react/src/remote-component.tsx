@@ -1,11 +1,14 @@
-import { Component, Suspense, createElement, lazy, useMemo, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Suspense, createElement, lazy, useCallback, useMemo, useState, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { loadRemote, type RemoteModule, type RemoteModuleId } from '@tessera/runtime';
 
 /** Props of a remote module's default export, when the remotes' types are known (`tessera types`). */
 export type RemoteProps<Id extends string> = RemoteModule<Id> extends { default: (props: infer P) => unknown } ? P : Record<string, unknown>;
 
+/** What a `RemoteComponent` shows when it failed: an element, or one made from the error and a `retry()`. */
+export type RemoteFallback = ReactNode | ((error: Error, retry: () => void) => ReactNode);
+
 export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps<Id>> {
-  /** Remote module id: 'catalog/ProductList'. */
+  /** Remote module id: 'catalog/ProductList'. A new id starts over (loading, no error). */
   id: Id;
   /** Export to render. Default 'default'. */
   exportName?: string;
@@ -13,39 +16,35 @@ export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps
   props?: P;
   /** Shown while the remote loads. */
   loading?: ReactNode;
-  /** Shown instead of the component when loading or rendering it failed (a `FederationError` names the remote and its URL). */
-  fallback: ReactNode | ((error: Error) => ReactNode);
+  /**
+   * Shown instead of the component when loading or rendering it failed (a `FederationError`
+   * names the remote and its URL). `retry()` loads the remote again (new URLs, so a hang, a
+   * refused connection or a failed evaluation recover without reloading the page).
+   */
+  fallback: RemoteFallback;
   /** Called with the error when the fallback is shown. */
   onError?: (error: Error) => void;
 }
 
-const lazyComponents = new Map<string, ComponentType<unknown>>();
-
+/**
+ * A lazy component of one load of `id`. The runtime keeps the loaded module per instance (and
+ * drops it when the remote is replaced or unloaded), so no cache is kept here.
+ */
 function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
-  const key = `${id}#${exportName}`;
-  let component = lazyComponents.get(key);
-  if (!component) {
-    component = lazy(async () => {
-      try {
-        const module = await loadRemote<Record<string, unknown>>(id as RemoteModuleId);
-        const exported = module?.[exportName];
-        if (typeof exported !== 'function' && typeof exported !== 'object') {
-          throw new Error(`Remote module "${id}" has no export "${exportName}" to render`);
-        }
-        return { default: exported as ComponentType<unknown> };
-      } catch (error) {
-        lazyComponents.delete(key); // the next mount tries again: the remote may be back
-        throw error;
-      }
-    });
-    lazyComponents.set(key, component);
-  }
-  return component;
+  return lazy(async () => {
+    const module = await loadRemote<Record<string, unknown>>(id as RemoteModuleId);
+    const exported = module?.[exportName];
+    if (typeof exported !== 'function' && typeof exported !== 'object') {
+      throw new Error(`Remote module "${id}" has no export "${exportName}" to render`);
+    }
+    return { default: exported as ComponentType<unknown> };
+  });
 }
 
 interface BoundaryProps {
-  fallback: ReactNode | ((error: Error) => ReactNode);
+  fallback: RemoteFallback;
   onError?: (error: Error) => void;
+  retry: () => void;
   children: ReactNode;
 }
 
@@ -60,22 +59,33 @@ class RemoteErrorBoundary extends Component<BoundaryProps, { error: Error | null
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return typeof this.props.fallback === 'function' ? this.props.fallback(error) : this.props.fallback;
+    return typeof this.props.fallback === 'function' ? this.props.fallback(error, this.props.retry) : this.props.fallback;
   }
 }
 
 /**
  * Renders an exposed component of a remote, loaded through the runtime's `loadRemote`, inside
  * Suspense (`loading`) and an error boundary (`fallback`): a remote that is down, broken or
- * throws while rendering shows the fallback and leaves the rest of the page running.
+ * throws while rendering shows the fallback and leaves the rest of the page running. The
+ * boundary is keyed by `id` and by attempt: `retry()` (given to `fallback`) and a new `id` start
+ * a fresh load.
  */
 export function RemoteComponent<Id extends RemoteModuleId>({
   id, exportName = 'default', props, loading = null, fallback, onError,
 }: RemoteComponentProps<Id>) {
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   // Props are checked at the call site (RemoteProps<Id>); the loaded component takes them as they are.
-  const Remote = useMemo(() => lazyRemote(id, exportName), [id, exportName]) as ComponentType<object>;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const Remote = useMemo(() => lazyRemote(id, exportName), [id, exportName, attempt]) as ComponentType<object>;
   return createElement(
     RemoteErrorBoundary,
-    { fallback, onError, children: createElement(Suspense, { fallback: loading }, createElement(Remote, (props ?? {}) as object)) },
+    {
+      key: `${id}#${exportName}#${attempt}`,
+      fallback,
+      onError,
+      retry,
+      children: createElement(Suspense, { fallback: loading }, createElement(Remote, (props ?? {}) as object)),
+    },
   );
 }

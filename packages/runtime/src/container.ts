@@ -1,5 +1,5 @@
 import { FederationError } from './errors.js';
-import type { FederationInstance } from './federation-instance.js';
+import type { FederationRuntime } from './federation-instance.js';
 import type { Container, ModuleExports } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Container, ModuleExports } from './types.js';
  * `get` of an unknown name rejects with TESSERA_EXPOSE_NOT_FOUND.
  */
 export function createContainer(
-  instance: FederationInstance,
+  instance: FederationRuntime,
   exposes: Record<string, () => Promise<Record<string, unknown>>>,
 ): Container {
   return {
@@ -19,9 +19,7 @@ export function createContainer(
       const load = Object.prototype.hasOwnProperty.call(exposes, exposedName) ? exposes[exposedName] : undefined;
       if (!load) {
         return Promise.reject(
-          new FederationError('TESSERA_EXPOSE_NOT_FOUND', `Module "${exposedName}" does not exist in container`, {
-            remote: instance.name, hint: `Exposed: ${Object.keys(exposes).join(', ') || 'nothing'}`,
-          }),
+          new FederationError('TESSERA_EXPOSE_NOT_FOUND', `${exposedName} is not exposed`, { remote: instance.name, hint: `Exposed: ${Object.keys(exposes)}` }),
         );
       }
       return instance.loadChunk(`expose:${exposedName}`, load).then((namespace) => {

@@ -128,6 +128,62 @@ describe('loadRemote', () => {
   });
 });
 
+describe('resilience', () => {
+  it("ignores a remote's shared registration with an invalid version, warning with its code and name (issue 9, item 1)", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const react19 = { version: '19.1.0' };
+    const broken = remoteApp('broken13', { react: { version: 'banana', singleton: true, get: () => () => ({ broken: true }) } }, { './A': { default: 'A' } });
+    const host = createInstance({
+      name: 'host13',
+      remotes: { broken13: broken.url },
+      shared: { react: { version: '19.1.0', singleton: true, get: () => () => react19 } },
+    });
+    expect((await host.loadShare('react'))()).toBe(react19);
+    expect(await host.loadRemote('broken13/A')).toMatchObject({ default: 'A' });
+    expect(Object.keys(host.shareScopes.default!.react!)).toEqual(['19.1.0']);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/TESSERA_VERSION_INVALID.*banana.*remote "broken13"/));
+  });
+
+  it('tries the mirrors of a remote in order', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const ui = remoteApp('ui14', {}, { './Button': { default: 'mirror' } });
+    const host = createInstance({ name: 'host14', remotes: [{ name: 'ui14', entry: [DEAD, ui.url], retries: 0 }], shareStrategy: 'loaded-first' });
+    expect(await host.loadRemote('ui14/Button')).toMatchObject({ default: 'mirror' });
+  });
+
+  it('unloadRemote forgets the remote, its container and its cached modules', async () => {
+    const ui = remoteApp('ui15', {}, { './Button': { default: 1 } });
+    const host = createInstance({ name: 'host15', remotes: { ui15: ui.url }, shareStrategy: 'loaded-first' });
+    const first = await host.loadRemote('ui15/Button');
+    expect(await host.loadRemote('ui15/Button')).toBe(first);
+    expect(host.unloadRemote('ui15')).toBe(true);
+    expect(host.unloadRemote('ui15')).toBe(false);
+    await expect(host.loadRemote('ui15/Button')).rejects.toMatchObject({ code: 'TESSERA_REMOTE_NOT_FOUND' });
+    host.registerRemotes({ ui15: ui.url });
+    expect(await host.loadRemote('ui15/Button')).not.toBe(first);
+  });
+
+  it('a second init replaces the network options, and wrong ones are refused', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const silent = createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const host = createInstance({ name: 'host16', shareInitTimeout: 60_000 });
+      host.initOptions({ shareInitTimeout: 50, remotes: { slow: `http://127.0.0.1:${port}/mf-manifest.json` } });
+      const started = performance.now();
+      await host.initShareScope();
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('after 50 ms'));
+      host.unloadRemote('slow');
+    } finally {
+      silent.close();
+    }
+    expect(() => createInstance({ name: 'host17', timeout: -1 })).toThrow(/TESSERA_INVALID_OPTIONS.*timeout/);
+    expect(() => createInstance({ name: 'host18', remotes: [{ name: 'a', entry: DEAD, retries: '2' as never }] })).toThrow(/retries/);
+  });
+});
+
 describe('sharing between a host and its remotes', () => {
   it('negotiates over one share scope object: the singleton with the highest version wins for all', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});

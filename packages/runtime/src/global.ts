@@ -9,6 +9,10 @@ export interface TesseraGlobal {
   protocol: 1;
   instances: InstanceInfoSource[];
   getFederationInfo(): FederationInfo;
+  /** Integrity hashes ('sha384-…') of remote files by absolute URL, from their manifests (added later: optional). */
+  integrity?: Record<string, string>;
+  /** CSP nonce set on every element a runtime adds to the page. */
+  nonce?: string;
 }
 
 export function tesseraGlobal(): TesseraGlobal {

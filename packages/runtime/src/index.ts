@@ -1,12 +1,14 @@
 import { FederationError } from './errors.js';
-import { createInstance, type FederationInstance, type InitOptions } from './federation-instance.js';
+import { createInstance, type FederationRuntime, type InitOptions } from './federation-instance.js';
 import type { FederationInfo } from './federation-info.js';
 import { tesseraGlobal } from './global.js';
 import type { RemotesInput } from './remote-options.js';
 import type { ModuleExports } from './types.js';
 
 export { FederationError, isFederationError, type FederationErrorCode } from './errors.js';
-export { createInstance, type FederationInstance, type InitOptions, type ChunkRequirements } from './federation-instance.js';
+export {
+  createInstance, type FederationInstance, type EmittedCodeApi, type FederationRuntime, type InitOptions, type ChunkRequirements,
+} from './federation-instance.js';
 export { createContainer, toWebpackExports } from './container.js';
 export { selectShared, type ConsumeRule, type Selection } from './select-version.js';
 export { registerShared } from './share-scope.js';
@@ -14,25 +16,27 @@ export { readManifest, type ManifestEntry } from './manifest.js';
 export { satisfies, compareVersions, versionLt, parseVersion } from './semver.js';
 export type { FederationPlugin, LoadLifecycle } from './hooks.js';
 export type { FederationInfo, ShareConsumption, RemoteStatusInfo, SharedModuleInfo } from './federation-info.js';
-export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType } from './remote-options.js';
+export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType, NetworkOptions } from './remote-options.js';
 export type { SharedInput } from './shared-options.js';
 export type { Container, ShareScope, SharedVersionEntry, ModuleFactory, ModuleExports, ShareStrategy } from './types.js';
 
-let current: FederationInstance | undefined;
+let current: FederationRuntime | undefined;
 
 /**
  * Creates this app's runtime (or, called again with the same name, adds to it) and makes it the
  * one the functions below use. The Tessera build calls it for you with the options of
- * `federation.config.ts`; call it yourself for runtime-only federation.
+ * `federation.config.ts`; call it yourself for runtime-only federation. A second call replaces the
+ * network options (`timeout`, `retries`, `shareInitTimeout`) and adds the rest. Returns the
+ * instance with the members build-emitted code calls (`EmittedCodeApi`).
  */
-export function init(options: InitOptions): FederationInstance {
+export function init(options: InitOptions): FederationRuntime {
   if (current && current.name === options?.name) current.initOptions(options);
   else current = createInstance(options);
   return current;
 }
 
-function instance(): FederationInstance {
-  if (!current) throw new FederationError('TESSERA_INVALID_OPTIONS', 'Call init() before using the federation runtime');
+function instance(): FederationRuntime {
+  if (!current) throw new FederationError('TESSERA_INVALID_OPTIONS', 'Call init() first');
   return current;
 }
 
@@ -68,6 +72,11 @@ export function loadShare<T = ModuleExports>(key: string, options?: { shareScope
 /** See `FederationInstance.registerRemotes`. */
 export function registerRemotes(remotes: RemotesInput, options?: { force?: boolean }): void {
   instance().registerRemotes(remotes, options);
+}
+
+/** See `FederationInstance.unloadRemote`. */
+export function unloadRemote(name: string): boolean {
+  return instance().unloadRemote(name);
 }
 
 /** See `FederationInstance.preloadRemote`. */

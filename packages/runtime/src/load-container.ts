@@ -1,5 +1,8 @@
-import { FederationError } from './errors.js';
+import { FederationError, isFederationError } from './errors.js';
+import { withRetries, type NetworkPolicy } from './fetch-with-retry.js';
 import { firstResult, type FederationPlugin } from './hooks.js';
+import { addElement, hashOf, trustBusted } from './integrity.js';
+import { loadFailure } from './load-failure.js';
 import type { RemoteEntryType, RemoteInfo } from './remote-options.js';
 import type { Container } from './types.js';
 
@@ -7,58 +10,49 @@ import type { Container } from './types.js';
  * Loads a remote entry and returns its container (`{ init, get }`).
  * `module`: `import(url)`. `var`: a `<script>` (made by the `createScript` hook if one returns
  * an element) that sets `globalThis[globalName]`, as webpack's `library.type: 'var'` emits.
- * Fails with `TESSERA_REMOTE_LOAD_FAILED`, `TESSERA_REMOTE_TIMEOUT` (after `timeoutMs` ms) or
- * `TESSERA_REMOTE_INVALID_CONTAINER` (loaded, but no `init`/`get`).
+ * Each attempt gets `policy.timeout` ms; transient failures are retried (see `withRetries`);
+ * `bust` imports a new URL from the first attempt (after a failed evaluation).
+ * Fails with `TESSERA_REMOTE_LOAD_FAILED` (a hint tells a syntax error from an unreachable file),
+ * `TESSERA_REMOTE_TIMEOUT`, `TESSERA_INTEGRITY_FAILED` or `TESSERA_REMOTE_INVALID_CONTAINER`
+ * (loaded, but no `init`/`get`).
  */
 export async function loadContainer(
   remote: RemoteInfo,
   entry: { url: string; type: RemoteEntryType; globalName: string },
   plugins: readonly FederationPlugin[],
-  timeoutMs: number,
+  policy: NetworkPolicy,
+  options: { bust?: boolean; lifetime?: AbortSignal } = {},
 ): Promise<Container> {
-  const details = { remote: remote.name, url: entry.url };
-  const loading = entry.type === 'module' ? importModule(entry.url) : loadScript(entry.url, entry.globalName, remote, plugins);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new FederationError('TESSERA_REMOTE_TIMEOUT', `Remote entry did not load within ${timeoutMs} ms`, {
-        ...details, hint: 'Check that the remote is up, or raise `remoteTimeout`',
-      })),
-      timeoutMs,
-    );
-  });
-  let container: unknown;
-  try {
-    container = await Promise.race([loading, timeout]);
-  } catch (cause) {
-    if (cause instanceof FederationError) throw cause;
-    throw new FederationError('TESSERA_REMOTE_LOAD_FAILED', `Could not load the remote entry: ${(cause as Error)?.message ?? cause}`, {
-      ...details, cause, hint: 'Check that the remote is deployed and reachable from this page (URL, CORS, server up)',
-    });
-  } finally {
-    clearTimeout(timer);
-  }
+  const container = await withRetries(entry.url, policy, remote.name, async (url) => {
+    try {
+      if (entry.type == 'module') {
+        trustBusted(url);
+        return await import(/* @vite-ignore */ /* webpackIgnore: true */ url);
+      }
+      return await loadScript(url, entry.globalName, remote, plugins);
+    } catch (cause) {
+      throw isFederationError(cause) ? cause : await loadFailure('TESSERA_REMOTE_LOAD_FAILED', cause, [entry.url], remote.name, policy.timeout);
+    }
+  }, options);
   const c = container as Partial<Container> | undefined;
-  if (!c || typeof c.init !== 'function' || typeof c.get !== 'function') {
-    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', 'The remote entry loaded but exports no container (init and get)', {
-      ...details, hint: `Check the entry URL and type (got type "${entry.type}"${entry.type === 'var' ? `, global "${entry.globalName}"` : ''})`,
+  if (!c || typeof c.init != 'function' || typeof c.get != 'function') {
+    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', 'No init and get exported', {
+      remote: remote.name, url: entry.url, hint: `Check the entry URL and type (${entry.type} ${entry.globalName})`,
     });
   }
   return c as Container;
 }
 
-function importModule(url: string): Promise<unknown> {
-  return import(/* @vite-ignore */ /* webpackIgnore: true */ url);
-}
-
 function loadScript(url: string, globalName: string, remote: RemoteInfo, plugins: readonly FederationPlugin[]): Promise<unknown> {
   const g = globalThis as Record<string, unknown>;
   if (g[globalName] !== undefined) return Promise.resolve(g[globalName]);
-  if (typeof document === 'undefined') {
-    return Promise.reject(new Error('a "var" remote entry needs a DOM to add its <script>; in Node build the remote as a module entry'));
+  if (typeof document == 'undefined') {
+    return Promise.reject(new Error('a "var" entry needs a DOM'));
   }
   return new Promise((resolve, reject) => {
-    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { url, remote }) ?? document.createElement('script');
+    const hash = hashOf(url);
+    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { url, remote })
+      ?? addElement('script', { ...(hash ? { integrity: hash, crossorigin: 'anonymous' } : {}), src: url });
     if (!script.src) script.src = url;
     script.async = true;
     script.onload = () => {
@@ -69,6 +63,6 @@ function loadScript(url: string, globalName: string, remote: RemoteInfo, plugins
       script.remove();
       reject(new Error(`script ${url} failed to load`));
     };
-    document.head.appendChild(script);
+    if (!script.isConnected) document.head.appendChild(script);
   });
 }

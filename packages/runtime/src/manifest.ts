@@ -9,28 +9,71 @@ export interface ManifestEntry {
   url: string;
   type: RemoteEntryType;
   globalName: string;
+  /** Subresource-integrity hashes ('sha384-…') of the remote's files by absolute URL; empty when the manifest has none. */
+  integrity: Record<string, string>;
+  /** Exposed names ('./ProductList') the manifest lists, if it lists any. */
+  exposes?: string[];
 }
 
+const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
+
 /**
- * Finds the remote entry a manifest points to. `metaData.publicPath` 'auto' (or absent) means
- * "next to the manifest"; the entry is `publicPath + remoteEntry.path + remoteEntry.name`.
- * Throws `TESSERA_MANIFEST_INVALID` naming the missing field.
+ * Checks a manifest field by field and finds the remote entry it points to. `metaData.publicPath`
+ * 'auto' (or absent) means "next to the manifest"; the entry is `publicPath + remoteEntry.path +
+ * remoteEntry.name`, and must be http(s) (or `file:` when the manifest itself is a `file:` URL,
+ * as `@tessera/testing` reads built remotes on disk). `integrity` (Tessera's addition: file path →
+ * 'sha384-…') is resolved against the same base.
+ * Throws `TESSERA_MANIFEST_INVALID` naming the first wrong field; never another error.
  */
 export function readManifest(json: unknown, manifestUrl: string, remote: string): ManifestEntry {
-  const invalid = (what: string) =>
-    new FederationError('TESSERA_MANIFEST_INVALID', `Manifest ${what}`, {
-      remote,
-      url: manifestUrl,
-      hint: 'Serve the mf-manifest.json written by the remote\'s build, or point the remote at its remote entry instead',
-    });
-  if (!json || typeof json !== 'object') throw invalid('is not a JSON object');
-  const meta = (json as { metaData?: Record<string, unknown> }).metaData;
-  const entry = meta?.remoteEntry as { name?: unknown; path?: unknown; type?: unknown } | undefined;
-  if (!meta || !entry || typeof entry.name !== 'string' || !entry.name) throw invalid('has no metaData.remoteEntry.name');
-  const name = String((json as { name?: unknown }).name ?? meta.name ?? remote);
-  const publicPath = typeof meta.publicPath === 'string' && meta.publicPath !== 'auto' ? meta.publicPath : './';
-  const dir = typeof entry.path === 'string' && entry.path ? entry.path.replace(/\/?$/, '/') : '';
-  const url = new URL(dir + entry.name, new URL(publicPath, manifestUrl)).href;
-  const type: RemoteEntryType = entry.type === 'module' || entry.type === 'esm' ? 'module' : entry.type === undefined ? 'module' : 'var';
-  return { name, url, type, globalName: typeof meta.globalName === 'string' ? meta.globalName : name };
+  const invalid = (field: string, problem = 'is invalid') =>
+    new FederationError('TESSERA_MANIFEST_INVALID', `Manifest ${field} ${problem}`, { remote, url: manifestUrl, hint: 'Serve the manifest the build wrote' });
+  if (!isObject(json)) throw invalid('', 'is not an object');
+  const meta = json.metaData;
+  const entry = meta?.remoteEntry;
+  if (!isObject(meta) || !isObject(entry) || !entry.name) throw invalid('metaData.remoteEntry.name', 'is missing');
+  const strings = { name: json.name, 'metaData.name': meta.name, 'metaData.publicPath': meta.publicPath, 'metaData.globalName': meta.globalName,
+    'metaData.remoteEntry.name': entry.name, 'metaData.remoteEntry.path': entry.path, 'metaData.remoteEntry.type': entry.type };
+  for (const [field, value] of Object.entries(strings)) if (value !== undefined && typeof value != 'string') throw invalid(field);
+  const types: Record<string, RemoteEntryType> = { module: 'module', esm: 'module', var: 'var', script: 'var', global: 'var' };
+  const typeName: string = entry.type ?? 'module';
+  if (!Object.hasOwn(types, typeName)) throw invalid('metaData.remoteEntry.type');
+  const type = types[typeName]!;
+  const exposes = json.exposes;
+  if (exposes !== undefined && !(Array.isArray(exposes) && exposes.every((e) => isObject(e) && typeof (e.path ?? e.name) == 'string'))) throw invalid('exposes');
+  const integrity = json.integrity ?? {};
+  if (!isObject(integrity)) throw invalid('integrity');
+  const name: string = json.name ?? meta.name ?? remote;
+  let base: URL;
+  let own: string;
+  try {
+    const manifest = new URL(manifestUrl, (globalThis as { location?: { href: string } }).location?.href);
+    own = manifest.protocol;
+    base = new URL(meta.publicPath && meta.publicPath != 'auto' ? meta.publicPath : './', manifest);
+  } catch {
+    throw invalid('metaData.publicPath');
+  }
+  const resolve = (path: string, field: string): string => {
+    let url: URL | undefined;
+    try {
+      url = new URL(path, base);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol) && !(own == 'file:' && url.protocol == own)) throw invalid(field, `is no http(s) URL: ${url?.protocol}`);
+    return url.href;
+  };
+  const hashes: Record<string, string> = {};
+  for (const [file, hash] of Object.entries(integrity)) {
+    if (typeof hash != 'string' || !/^sha(256|384|512)-[\w+/]+={0,2}$/.test(hash)) throw invalid(`integrity["${file}"]`);
+    hashes[resolve(file, `integrity["${file}"]`)] = hash;
+  }
+  return {
+    name,
+    url: resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry'),
+    type,
+    globalName: meta.globalName ?? name,
+    integrity: hashes,
+    ...(exposes ? { exposes: exposes.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`) } : {}),
+  };
 }

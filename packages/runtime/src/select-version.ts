@@ -1,4 +1,4 @@
-import { satisfies, versionLt } from './semver.js';
+import { parseVersion, satisfies, versionLt } from './semver.js';
 import type { ShareScope, SharedVersionEntry, ShareStrategy } from './types.js';
 
 /** How one consumer asks for a shared module (webpack's ConsumeSharedPlugin options, resolved). */
@@ -29,6 +29,7 @@ export type Selection =
  * - otherwise: the highest version satisfying `requiredVersion`; none satisfies → the own fallback
  *   with `strictVersion` (fail when there is none), else warn and take the highest.
  * 'loaded-first' (Module Federation 2.0's `shareStrategy`) prefers versions already loaded.
+ * Versions that are not valid semver are ignored, so it never throws.
  */
 export function selectShared(
   scope: ShareScope,
@@ -39,7 +40,8 @@ export function selectShared(
 ): Selection {
   const all = Object.prototype.hasOwnProperty.call(scope, key) ? scope[key]! : undefined;
   const versions = all && (rule.eager ? eagerOnly(all) : all);
-  const keys = versions ? Object.keys(versions) : [];
+  // Versions written straight into the scope (a webpack remote) are not checked on the way in.
+  const keys = versions ? Object.keys(versions).filter((v) => parseVersion(v)) : [];
   if (keys.length === 0) {
     if (hasFallback) return { kind: 'fallback', reason: `no version of ${key} in share scope "${scopeName}": own fallback` };
     return {

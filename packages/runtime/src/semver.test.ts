@@ -86,7 +86,7 @@ describe('semver', () => {
     expect(parseVersion('1.2')).toBeNull();
     expect(versionLt('1.2.3-rc.1', '1.2.3')).toBe(true);
     expect(compareVersions('1.2.3+a', '1.2.3+b')).toBe(0);
-    expect(() => compareVersions('1.2', '1.2.3')).toThrow(TypeError);
+    expect(() => compareVersions('1.2', '1.2.3')).toThrow(expect.objectContaining({ code: 'TESSERA_VERSION_INVALID' }));
   });
 
   // ---- seeded differential test -------------------------------------------------------------

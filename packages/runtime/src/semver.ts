@@ -1,3 +1,5 @@
+import { FederationError } from './errors.js';
+
 /**
  * A small semver 2.0.0 implementation for the runtime (no dependencies). Its range rules are a port
  * of node-semver 7 (`classes/range.js`, `classes/comparator.js`, `internal/re.js`) with default
@@ -72,16 +74,16 @@ function compare(a: Version, b: Version): -1 | 0 | 1 {
 
 /**
  * Semver precedence of two versions (build metadata ignored), like node-semver's `compare`.
- * @throws TypeError when either version is invalid (see `parseVersion`).
+ * Throws TESSERA_VERSION_INVALID (a `FederationError`) when either version is invalid (see `parseVersion`).
  */
 export function compareVersions(a: string, b: string): -1 | 0 | 1 {
   const x = parseVersion(a);
   const y = parseVersion(b);
-  if (!x || !y) throw new TypeError(`Invalid version: ${x ? b : a}`);
+  if (!x || !y) throw new FederationError('TESSERA_VERSION_INVALID', `Invalid version: ${String(x ? b : a)}`);
   return compare(x, y);
 }
 
-/** `a < b` by semver precedence. @throws TypeError like `compareVersions`. */
+/** `a < b` by semver precedence. Throws like `compareVersions`. */
 export function versionLt(a: string, b: string): boolean {
   return compareVersions(a, b) < 0;
 }

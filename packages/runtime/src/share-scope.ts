@@ -1,3 +1,5 @@
+import { FederationError } from './errors.js';
+import { parseVersion } from './semver.js';
 import type { ShareScope, SharedVersionEntry } from './types.js';
 
 /**
@@ -5,6 +7,9 @@ import type { ShareScope, SharedVersionEntry } from './types.js';
  * Rule (webpack `lib/sharing/ShareRuntimeModule.js`, `register`): a version not yet there is
  * added; an existing one is replaced only if it is not loaded yet and either the newcomer is
  * eager while it is not, or both are equally eager and the newcomer's `from` name is greater.
+ * A version that is not valid semver (`'banana'`) is never registered: it is warned about
+ * (TESSERA_VERSION_INVALID, naming `from`) and ignored, so one broken remote cannot break
+ * negotiation for the page.
  */
 export function registerShared(
   scope: ShareScope,
@@ -13,6 +18,10 @@ export function registerShared(
   provided: { get: SharedVersionEntry['get']; eager: boolean },
   from: string,
 ): void {
+  if (!parseVersion(version)) {
+    console.warn(new FederationError('TESSERA_VERSION_INVALID', `Shared ${key} ${String(version)} ignored`, { remote: from, hint: 'Use semver' }).message);
+    return;
+  }
   const versions = (scope[key] ??= {});
   const active = versions[version];
   const replaces =

@@ -39,7 +39,7 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Fed
     if (typeof remote === 'string' || remote instanceof URL) {
       return isLocal(remote) ? { name, entry: distEntry(remote, name).url, type: 'module' } : { name, entry: String(remote) };
     }
-    return isLocal(remote.entry) ? { ...remote, name, entry: distEntry(remote.entry, name).url, type: 'module' } : { ...remote, name };
+    return typeof remote.entry === 'string' && isLocal(remote.entry) ? { ...remote, name, entry: distEntry(remote.entry, name).url, type: 'module' } : { ...remote, name };
   });
   const host = runtime.init({ ...options, name: options.name ?? 'host', remotes });
   testingRegistry().host = host;

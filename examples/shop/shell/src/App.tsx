@@ -2,11 +2,14 @@ import { cartCount, cartStore } from '@shop/contracts';
 import { RemoteComponent, useStore } from '@tessera/react';
 import './App.css';
 
-function Unavailable({ name, error }: { name: string; error: Error }) {
+function Unavailable({ name, error, retry }: { name: string; error: Error; retry: () => void }) {
   return (
     <div className="shell-unavailable" data-testid={`${name}-fallback`} role="alert">
       <strong>The {name} is unavailable right now.</strong>
       <small data-testid={`${name}-error`}>{error.message}</small>
+      <button type="button" data-testid={`retry-${name}`} onClick={retry}>
+        Retry
+      </button>
     </div>
   );
 }
@@ -32,12 +35,12 @@ export function App() {
           id="catalog/ProductList"
           props={{ title: 'Catalog' }}
           loading={<p>Loading catalog…</p>}
-          fallback={(error) => <Unavailable name="catalog" error={error} />}
+          fallback={(error, retry) => <Unavailable name="catalog" error={error} retry={retry} />}
         />
         <RemoteComponent
           id="cart/CartSummary"
           loading={<p>Loading cart…</p>}
-          fallback={(error) => <Unavailable name="cart" error={error} />}
+          fallback={(error, retry) => <Unavailable name="cart" error={error} retry={retry} />}
         />
       </main>
     </>

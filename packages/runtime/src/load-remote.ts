@@ -1,0 +1,98 @@
+import { FederationError, isFederationError } from './errors.js';
+import { fetchChecked, transientError, withRetries, type NetworkPolicy } from './fetch-with-retry.js';
+import { firstResult, type FederationPlugin } from './hooks.js';
+import { trustHashes } from './integrity.js';
+import { loadContainer } from './load-container.js';
+import { readManifest, type ManifestEntry } from './manifest.js';
+import type { RemoteState } from './remote-registry.js';
+import type { Container, ShareScope } from './types.js';
+
+/** What loading a remote needs from its runtime instance. */
+export interface RemoteLoadContext {
+  plugins: readonly FederationPlugin[];
+  policy(state: RemoteState): NetworkPolicy;
+  /** Verify manifest-loaded remotes against their manifest's hashes. */
+  integrity: boolean;
+  scopeFor(scopeName: string): ShareScope;
+}
+
+/**
+ * Loads and initialises a remote's container once: its manifest (if the entry is one), then the
+ * remote entry, then `init` with the share scope; each entry URL of the remote in turn (mirrors)
+ * until one works. A failure is recorded on `state` and fed to its circuit breaker; the next
+ * call loads again, from a new URL. Rejects with the first entry's FederationError.
+ */
+export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[] = []): Promise<Container> {
+  if (state.container) return state.container;
+  const started = now();
+  const { info, breaker, lifetime } = state;
+  state.status = 'loading';
+  state.error = undefined;
+  const policy = ctx.policy(state);
+  const options = { bust: state.failed, lifetime: lifetime.signal };
+  const loading = (async () => {
+    breaker.check();
+    let first: unknown;
+    for (const candidate of info.entries) {
+      try {
+        const entry: Omit<ManifestEntry, 'name'> = candidate.manifest
+          ? await fetchManifest(state, candidate.url, ctx, policy, options)
+          : { url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
+        if (ctx.integrity) trustHashes(entry.integrity);
+        state.url = entry.url;
+        state.exposes = entry.exposes;
+        const container = await loadContainer(info, entry, ctx.plugins, policy, options);
+        try {
+          await container.init(ctx.scopeFor(info.shareScope), initScope);
+        } catch (cause) {
+          throw isFederationError(cause) ? cause : new FederationError('TESSERA_REMOTE_LOAD_FAILED', `init threw: ${(cause as Error)?.message ?? cause}`, {
+            remote: info.name, url: entry.url, cause, hint: 'Fix the remote',
+          });
+        }
+        return container;
+      } catch (error) {
+        first ??= error;
+        if (lifetime.signal.aborted) break;
+      }
+    }
+    throw first;
+  })();
+  state.container = loading;
+  const settle = (error?: FederationError) => {
+    state.status = error ? 'error' : 'loaded';
+    state.error = error;
+    state.failed = !!error;
+    state.loadTimeMs = Math.round((now() - started) * 10) / 10;
+    if (!error || !isFederationError(error) || error.code != 'TESSERA_REMOTE_UNAVAILABLE') breaker.record(!error);
+    if (error && state.container === loading) state.container = undefined;
+  };
+  loading.then(() => settle(), settle);
+  return loading;
+}
+
+async function fetchManifest(
+  state: RemoteState,
+  url: string,
+  ctx: RemoteLoadContext,
+  policy: NetworkPolicy,
+  options: { lifetime: AbortSignal },
+): Promise<ManifestEntry> {
+  const remote = state.info.name;
+  const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', u, init) ?? fetch(u, init);
+  const json = await withRetries(url, policy, remote, async (target, signal) => {
+    const response = await fetchChecked(fetcher, target, signal, remote);
+    const text = await response.text().catch((cause) => {
+      throw signal.aborted ? signal.reason : transientError(new FederationError('TESSERA_MANIFEST_FETCH_FAILED', 'Connection broke', { remote, url, cause }));
+    });
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest is not JSON', { remote, url, cause, hint: 'Serve the manifest the build wrote' });
+    }
+  }, options);
+  return readManifest(json, url, remote);
+}
+
+function now(): number {
+  return typeof performance != 'undefined' ? performance.now() : Date.now();
+}

@@ -1,0 +1,159 @@
+import { FederationError } from './errors.js';
+import type { ShareConsumption } from './federation-info.js';
+import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
+import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
+import { registerShared } from './share-scope.js';
+import { normalizeShared, type ResolvedShared, type SharedInput } from './shared-options.js';
+import type { ModuleExports, ModuleFactory, ShareScope, ShareStrategy } from './types.js';
+
+/** One app's side of sharing: what it provides, its share scope objects, and which version each consumption got (its records). */
+export interface ShareNegotiation {
+  readonly shareScopes: Record<string, ShareScope>;
+  /** Adds (or replaces) a shared module of this app; provides it at once into an existing scope. */
+  addShared(key: string, input: SharedInput): void;
+  /** The scope object by name, created with this app's provided modules on first use. */
+  scopeFor(scopeName: string): ShareScope;
+  /** Takes `scope` as scope `scopeName` (a host's, passed to this container's `init`); false if another one is there. */
+  adoptScope(scopeName: string, scope: ShareScope): boolean;
+  /** See `FederationInstance.loadShare`. */
+  loadShare<T>(key: string, shareScope?: string): Promise<() => T>;
+  /** Negotiates and evaluates a shared module once, for `consumed`. */
+  ensureModule(key: string): Promise<void>;
+  /** See `EmittedCodeApi.consumed`. */
+  consumed(key: string): ModuleExports;
+  consumptions(): ShareConsumption[];
+}
+
+/**
+ * `initScope(name)` initialises a share scope (with 'version-first', loads the remotes' entries)
+ * before a module of it is negotiated.
+ */
+export function createShareNegotiation(
+  name: string,
+  defaultScope: string,
+  strategy: ShareStrategy,
+  plugins: readonly FederationPlugin[],
+  initScope: (scopeName: string) => Promise<void>,
+): ShareNegotiation {
+  const shared = new Map<string, ResolvedShared>();
+  const shareScopes: Record<string, ShareScope> = {};
+  const factories = new Map<string, Promise<ModuleFactory>>();
+  const modules = new Map<string, ModuleExports>();
+  const loadingModules = new Map<string, Promise<void>>();
+  const records: ShareConsumption[] = [];
+
+  function provide(scope: ShareScope, s: ResolvedShared): void {
+    if (s.provide && s.version) registerShared(scope, s.key, s.version, { get: s.provide, eager: s.eager }, name);
+  }
+
+  function scopeFor(scopeName: string): ShareScope {
+    let scope = shareScopes[scopeName];
+    if (!scope) {
+      scope = shareScopes[scopeName] = {};
+      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
+    }
+    return scope;
+  }
+
+  const sharedFor = (key: string): ResolvedShared => shared.get(key) ?? normalizeShared(key, { import: false }, defaultScope);
+
+  function negotiate(key: string, s: ResolvedShared, scopeName: string, rule: ConsumeRule): Selection {
+    const scope = scopeFor(scopeName);
+    const selection = selectShared(scope, scopeName, key, rule, !!s.provide);
+    return firstResult<Selection>(plugins, 'resolveShare', { key, scopeName, scope, rule, selection }) ?? selection;
+  }
+
+  function record(key: string, s: ResolvedShared, scopeName: string, selection: Selection): void {
+    if (selection.kind === 'error') return;
+    const fromScope = selection.kind === 'scope';
+    records.push({
+      consumer: name,
+      scope: scopeName,
+      key,
+      version: fromScope ? selection.version : s.version ?? null,
+      from: fromScope ? selection.entry.from : name,
+      requiredVersion: s.rule.requiredVersion,
+      singleton: s.rule.singleton,
+      strictVersion: s.rule.strictVersion,
+      reason: selection.reason,
+      ...(fromScope && selection.warning ? { warning: selection.warning } : {}),
+    });
+    if (fromScope && selection.warning) console.warn(selection.warning);
+  }
+
+  function take(key: string, s: ResolvedShared, scopeName: string, selection: Selection): Promise<ModuleFactory> | ModuleFactory {
+    record(key, s, scopeName, selection);
+    if (selection.kind === 'error') {
+      throw new FederationError(selection.code, selection.message, {
+        remote: name,
+        hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it, or drop `import: false`' : 'Align the versions, or relax `requiredVersion`/`strictVersion`',
+      });
+    }
+    if (selection.kind === 'fallback') return s.provide!();
+    selection.entry.loaded = 1;
+    return selection.entry.get();
+  }
+
+  function loadShare<T>(key: string, shareScope?: string): Promise<() => T> {
+    const s = sharedFor(key);
+    const scopeName = shareScope ?? s.shareScope;
+    const cacheKey = `${scopeName}\0${key}`;
+    let factory = factories.get(cacheKey);
+    if (!factory) {
+      const rule: ConsumeRule = { ...s.rule, strategy };
+      factory = (async () => {
+        await initScope(scopeName);
+        await waterfall(plugins, 'beforeLoadShare', { key, scopeName, rule });
+        return take(key, s, scopeName, negotiate(key, s, scopeName, rule));
+      })();
+      factories.set(cacheKey, factory);
+      factory.catch(() => factories.delete(cacheKey));
+    }
+    return factory as Promise<() => T>;
+  }
+
+  return {
+    shareScopes,
+    addShared(key, input) {
+      const resolved = normalizeShared(key, input, defaultScope);
+      shared.set(key, resolved);
+      const scope = shareScopes[resolved.shareScope];
+      if (scope) provide(scope, resolved);
+    },
+    scopeFor,
+    adoptScope(scopeName, scope) {
+      const existing = shareScopes[scopeName];
+      if (existing) return existing === scope;
+      shareScopes[scopeName] = scope;
+      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
+      return true;
+    },
+    loadShare,
+    ensureModule(key) {
+      let loading = loadingModules.get(key);
+      if (!loading) {
+        loading = loadShare(key).then((factory) => void modules.set(key, factory()));
+        loadingModules.set(key, loading);
+        loading.catch(() => loadingModules.delete(key));
+      }
+      return loading;
+    },
+    consumed(key) {
+      if (modules.has(key)) return modules.get(key);
+      const s = sharedFor(key);
+      if (s.eager) {
+        // webpack's "initialConsumes": an eager consumer negotiates synchronously among eager versions.
+        const factory = take(key, s, s.shareScope, negotiate(key, s, s.shareScope, { ...s.rule, eager: true, strategy }));
+        if (typeof factory === 'function') {
+          const module = (factory as ModuleFactory)();
+          modules.set(key, module);
+          return module;
+        }
+      }
+      throw new FederationError('TESSERA_SHARE_NOT_LOADED', `Shared module ${key} is not available for eager consumption`, {
+        remote: name, hint: 'Import it behind the async boundary, or make it eager',
+      });
+    },
+    consumptions: () => records.slice(),
+  };
+}
