@@ -3,12 +3,14 @@
 // Prints a table; writes bench/results.json and BENCHMARKS.md.
 // `--quick` runs every section with few iterations (the smoke test uses it); `--out DIR` writes there.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as esbuildVersion } from 'esbuild';
 import { buildTime } from './build-time.js';
+import { watchRebuild } from './watch-rebuild.js';
+import { declarations } from './declarations.js';
 import { devLoop } from './dev-loop.js';
 import { bytes } from './bytes.js';
 import { negotiation } from './negotiation.js';
@@ -31,9 +33,12 @@ const results = {
     rspack: require('@rspack/core/package.json').version,
     esbuild: esbuildVersion,
     moduleFederationRuntime: require('@module-federation/runtime/package.json').version,
+    moduleFederationEnhanced: JSON.parse(readFileSync(join(root, 'node_modules', '@module-federation', 'enhanced', 'package.json'), 'utf8')).version,
   },
   quick,
   buildTime: await buildTime({ quick }),
+  watchRebuild: await watchRebuild({ quick }),
+  declarations: await declarations({ quick }),
   // The last build round left every tool's output in place: pageLoad serves and loads those, bytes reads them.
   pageLoad: await pageLoad({ quick, build: false }),
   bytes: await bytes(),
@@ -52,12 +57,18 @@ const b = (n) => `${Math.round(n)} B`;
 /** A row with Tessera, webpack (value, ratio), Rspack (value, ratio) and another anchor (name, value, ratio). */
 const row = (measure, tessera, webpack = ['', ''], rspack = ['', ''], other = ['', '', '']) => [measure, tessera, ...webpack, ...rspack, ...other];
 const bt = r.buildTime;
-const buildRow = (label, base, kind) => {
+/** A paired ratio: median (min–max) over the rounds. */
+const paired = (ratio) => (ratio ? `${fmt(ratio.median)} (${fmt(ratio.min)}–${fmt(ratio.max)})` : 'not run (quick mode)');
+const toolMs = (tool) => (bt.ms[tool] ? ms(bt.ms[tool].median) : 'not run');
+/** A build row: Tessera (with or without declarations) against webpack, Rspack and another anchor, paired ratios. */
+const buildRow = (label, base, otherLabel, other) => {
   const ratios = base === 'tessera' ? bt.ratioToTessera : bt.ratioToTesseraNoDts;
-  const key = `${kind}Ms`;
-  return row(label, ms(bt[base][key]), [ms(bt.webpack[key]), fmt(ratios.webpack[kind])], [ms(bt.rspack[key]), fmt(ratios.rspack[kind])],
-    ['plain esbuild, no federation', ms(bt.esbuild[key]), fmt(ratios.esbuild[kind])]);
+  return row(label, toolMs(base), [toolMs('webpack'), paired(ratios.webpack)], [toolMs('rspack'), paired(ratios.rspack)],
+    [otherLabel, toolMs(other), paired(ratios[other])]);
 };
+const wr = r.watchRebuild;
+const watchRow = row('watch rebuild, catalog, one-line change: file write → new output on disk', ms(wr.ms.tessera.median), undefined,
+  [ms(wr.ms.rspack.median), paired(wr.ratioToTessera.rspack)], ['plain esbuild, incremental context, no federation', ms(wr.ms.esbuild.median), paired(wr.ratioToTessera.esbuild)]);
 const re = r.bytes.remoteEntryGzip;
 const entryRow = (app) => row(
   `remote entry ${app} + its static imports, gzipped`,
@@ -98,10 +109,16 @@ function relayRows(rl) {
 }
 
 const rows = [
-  buildRow('build time, cold (3 apps)', 'tessera', 'cold'),
-  buildRow('build time, warm (3 apps)', 'tessera', 'warm'),
-  buildRow('build time, cold, Tessera without .d.ts', 'tesseraNoDts', 'cold'),
-  buildRow('build time, warm, Tessera without .d.ts', 'tesseraNoDts', 'warm'),
+  buildRow('build, 3 apps, whole process, with declarations (default)', 'tessera', 'MF 2.0 Rspack plugin, dts: true', 'mf2Dts'),
+  buildRow('build, 3 apps, whole process, with declarations (default)', 'tessera', 'webpack 5 MF, esbuild minifier', 'webpackEsbuildMinify'),
+  buildRow('build, 3 apps, whole process, without declarations (--no-dts)', 'tesseraNoDts', 'plain esbuild, no federation', 'esbuild'),
+  buildRow('build, 3 apps, whole process, without declarations (--no-dts)', 'tesseraNoDts', 'webpack 5 MF, esbuild minifier', 'webpackEsbuildMinify'),
+  watchRow,
+  row('declarations of the shop\'s exposes (3 files), warm', `${fmt(r.declarations.oxcMs, 1)} ms (oxc isolatedDeclaration)`, undefined, undefined,
+    ['TypeScript transpileDeclaration', `${fmt(r.declarations.transpileMs, 1)} ms`, fmt(r.declarations.ratioToOxc.transpile)]),
+  row('declarations of the shop\'s exposes (3 files), warm', `${fmt(r.declarations.oxcMs, 1)} ms (oxc isolatedDeclaration)`, undefined, undefined,
+    ['TypeScript compiler, full emit, types: []', r.declarations.compilerMs === undefined ? 'not run (quick mode)' : ms(r.declarations.compilerMs),
+      r.declarations.ratioToOxc.compiler === undefined ? '' : fmt(r.declarations.ratioToOxc.compiler)]),
   entryRow('catalog'),
   entryRow('cart'),
   pageJsRow('shop page: JS gzipped, shell app', (t) => t.jsGzipBytesByApp.shell),
@@ -132,10 +149,13 @@ const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cel
 const loads = pl.tessera.loads;
 const notes = [
   'Ratios: anchor ÷ Tessera for times, sizes and requests (above 1: Tessera is faster, smaller, or makes fewer requests); Tessera ÷ anchor for throughput (above 1: Tessera is faster).',
-  `Every timing is a median: build, ${bt.rounds} round${bt.rounds === 1 ? '' : 's'}, each tool in a fresh Node process per round (cold: its first build of the 3 apps; warm: its second in the same process, a new compiler, no persistent cache for any tool), the tools taking turns; page, ${loads} loads per build${quick ? '' : ' after a warm-up round'}, each in a fresh browser context, the builds taking turns; throughput, ${quick ? 3 : 7} rounds (store update + notify: ${quick ? 3 : 15}, Tessera and zustand taking turns).`,
+  `Build rows: each tool as a whole process, timed from spawn to exit (Node's start, the tool's imports, config loading, the build, writing): Tessera as its CLI, \`tessera build examples/shop/catalog examples/shop/cart examples/shop/shell\` (one process, the three apps at once, remotes first), with \`--no-dts\` for the rows without declarations; every anchor as \`node bench/build-process.js <tool>\`, which imports the tool after the process started. ${bt.rounds} round${bt.rounds === 1 ? '' : 's'}; in each, every tool runs once, in turn. Times are medians; ratios are paired (the anchor's time ÷ Tessera's in the same round), median (min–max) over the rounds; above 1, Tessera is faster. Page: ${loads} loads per build${quick ? '' : ' after a warm-up round'}, each in a fresh browser context, the builds taking turns; throughput, ${quick ? 3 : 7} rounds (store update + notify: ${quick ? 3 : 15}, Tessera and zustand taking turns).`,
   `Replicated store (bench/store-tabs.js): two tabs of one Chromium profile each dispatch ${r.storeTabs.actionsPerTab} actions at once (\`sync: 'tabs'\`, \`persist: 'local'\`), timed until both tabs hold all of them confirmed (leader tab ordering, BroadcastChannel, localStorage); anchor: the same store alone in one tab (no sync, no persistence) dispatching as many. Median of ${quick ? 1 : 5} rounds, each in a fresh browser context.`,
   `Same sources for every tool (examples/shop/*/src, unchanged), production mode, \`shared: { react, react-dom }\` as singletons, word for word from the apps' federation.config.ts (webpack and Rspack share exactly those keys and bundle subpaths such as react-dom/client with the app importing them; Tessera shares the subpaths too). webpack ${r.tools.webpack}: \`webpack.container.ModuleFederationPlugin\`, esbuild-loader (TSX, jsx automatic), css-loader + mini-css-extract-plugin, terser (webpack's production default). Rspack ${r.tools.rspack}: \`rspack.container.ModuleFederationPlugin\` (Module Federation 2.0's runtime), builtin:swc-loader, native CSS, its default SWC minifier. Configs: bench/webpack/config.js, bench/rspack/config.js; remote entries are \`var\` scripts (webpack's default library type).`,
-  'webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); Tessera and plain esbuild build them one after the other, as `tessera build` in each app does. Tessera\'s default build also writes the exposed modules\' type declarations (`dts: true`, the TypeScript compiler); the "without .d.ts" rows build with `dts: false`, the same kind of output webpack and Rspack give, and their ratios are to that.',
+  `webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); plain esbuild builds them at once in one process (three build() calls, one esbuild service), as Tessera does. Declarations: Tessera's default build writes the exposed modules' .d.ts (\`dts: true\`; oxc's isolated-declarations emitter, the TypeScript compiler in a worker only for sources that need inference, none in the shop), as the JavaScript is written; webpack, Rspack and plain esbuild write none, so the "with declarations" rows compare Tessera doing more work with them, and the "without declarations" rows compare like with like. The anchor that also writes declarations is Module Federation 2.0: @module-federation/enhanced ${r.tools.moduleFederationEnhanced}'s Rspack plugin with \`dts\` on for catalog and cart (bench/rspack/mf2-config.js; its type generation needs a tsconfig with a rootDir, bench/mf2/tsconfig.<app>.json) and off for the shell, whose consuming side downloads the remotes' types from their URLs and fails with no server running during a build${quick ? '; quick mode leaves it out (tens of seconds a run)' : ''}. webpack runs twice: with terser (its production default) and with esbuild-loader's EsbuildPlugin as minimizer.`,
+  `Caches: no tool has a persistent cache on (webpack's and Rspack's are off by default), except that Tessera keeps the share-key scan's result in node_modules/.cache/tessera (keyed on the lockfile, the config and esbuild's version; a build that meets other share keys scans again), so every Tessera round but the very first reuses it. Tessera's first round${bt.samples.tessera ? `, with no cache, took ${bt.samples.tessera[0]} ms with declarations and ${bt.samples.tesseraNoDts[0]} ms without (its second run, the cache's first use)` : ''}; all rounds: ${JSON.stringify(bt.samples)}.`,
+  `Declarations: in the bench's process, each emitter's module imported first (oxc-transform with @tessera/build: ${ms(r.declarations.oxcImportMs)}; typescript: ${ms(r.declarations.typescriptImportMs)}; not in the row), then the median of ${quick ? 5 : 30} emits of catalog's and cart's exposes (the full compiler: ${quick ? 'not run' : '3'}). oxc's and TypeScript's isolated emit give the same declarations (test/types/declarations.test.ts compares oxc's with the compiler's); Tessera uses oxc for its speed and its async API (it runs on libuv's threads, never on the thread that serves esbuild's plugin callbacks), the compiler only for sources that need inference.`,
+  `Watch rebuild: each tool watches its own copy of the catalog in its own process (\`tessera build --watch\`; Rspack's compiler.watch with aggregateTimeout 0; plain esbuild's incremental context rebuilt on fs.watch events), and the bench edits one JSX text line of ProductList.tsx, then waits (fs.watch on the output folder) until an output file holds the new text and the file that names the new chunk has changed (remoteEntry.js for Tessera and Rspack, ProductList.js for esbuild; an output built from the half-written source does not count). ${wr.changes} changes per tool after a warm-up change, the tools taking turns; medians, paired ratios as above. Tessera's declarations are re-emitted after that moment (not in the time); all samples: ${JSON.stringify(wr.samples)}.`,
   'The webpack and Rspack shells start from a bench-only entry, bench/<tool>/shell-entry.js: the async boundary (`import()` of the example\'s main.tsx). The example\'s <RemoteComponent> loads remotes with @tessera/runtime\'s loadRemote, so that entry registers the tool-built remotes (ports 4101-4102, 4201-4202) with the Tessera runtime and gives it the tool\'s own share scope (`__webpack_share_scopes__.default` after `__webpack_init_sharing__`): the tool\'s federation runtime provides the shell\'s React, and the remotes, pure webpack or Rspack output, consume it. So those shells carry Tessera\'s runtime too (in "JS gzipped, shell app") next to their own federation runtime.',
   'Remote entry + its static imports: what loading the remote entry costs before any exposed module; Tessera\'s ES module entry imports the app\'s runtime chunk, webpack\'s and Rspack\'s entries inline their runtime. Page JS: every script the browser downloaded until both remote components rendered, gzipped (-9), by the app (origin) that served it. Runtime: bundled and minified by esbuild, gzip -9.',
   `Dev loop (bench/dev-loop.js), on a copy of the shop: start-up is a cold start in a fresh Node process (median of ${r.devLoop.rounds}): \`tessera dev\`'s three dev servers listening and built (development mode, source maps), against Rspack ${r.tools.rspack} compiling the bench's Rspack MF configs in development mode (watch, cheap-module-source-map) without its dev server (@rspack/dev-server is not installed here). The edit row saves ProductList.tsx's heading ${r.devLoop.edits} times and times the new heading in the shell's page (Chromium, MutationObserver), with the host's state kept; Rspack MF has no hot update across apps (its host keeps the old component until reloaded), so its figure is only the remote's incremental rebuild, the part before a manual reload: a ratio below 1 there still means Rspack's rebuild alone is faster than Tessera's whole save-to-DOM loop.`,

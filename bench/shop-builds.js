@@ -13,7 +13,9 @@ export const outDirs = {
   tesseraNoDts: (app) => join(shop, app, 'dist'),
   esbuild: (app) => join(root, 'tmp', 'bench-esbuild', app),
   webpack: (app) => join(root, 'tmp', 'bench-webpack', app),
+  webpackEsbuildMinify: (app) => join(root, 'tmp', 'bench-webpack-esbuild-minify', app),
   rspack: (app) => join(root, 'tmp', 'bench-rspack', app),
+  mf2Dts: (app) => join(root, 'tmp', 'bench-mf2-dts', app),
 };
 
 /** Runs a webpack or Rspack multi-compiler once and closes it; rejects with the tool's errors. */
@@ -44,23 +46,41 @@ export const builders = {
     const { buildApp, loadConfig } = await import('@tessera/build');
     for (const app of apps) await buildApp({ ...(await loadConfig(join(shop, app))), dts: false });
   },
-  /** The floor: the same three apps bundled by plain esbuild without federation (each bundles its own React). */
+  /**
+   * The floor: the same three apps bundled by plain esbuild without federation (each bundles its own
+   * React), at once in one process, as `tessera build` builds them.
+   */
   async esbuild() {
     const { build } = await import('esbuild');
     rmSync(join(root, 'tmp', 'bench-esbuild'), { recursive: true, force: true });
     const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
-    for (const app of apps) {
-      await build({
+    await Promise.all(apps.map((app) =>
+      build({
         entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app),
         bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuild(app), jsx: 'automatic', logLevel: 'silent',
         entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
-      });
-    }
+      })));
   },
   /** webpack 5 + ModuleFederationPlugin (bench/webpack/config.js): one multi-compiler run, the three apps in parallel. */
   async webpack() {
     const [{ default: webpack }, { shopConfigs }] = await Promise.all([import('webpack'), import('./webpack/config.js')]);
     await runCompiler(webpack, shopConfigs(join(root, 'tmp', 'bench-webpack')));
+  },
+  /** The same webpack build minified by esbuild (esbuild-loader's EsbuildPlugin) instead of terser. */
+  async webpackEsbuildMinify() {
+    const [{ default: webpack }, { shopConfigs }, { EsbuildPlugin }] = await Promise.all([import('webpack'), import('./webpack/config.js'), import('esbuild-loader')]);
+    const configs = shopConfigs(join(root, 'tmp', 'bench-webpack-esbuild-minify'));
+    for (const config of configs) config.optimization = { ...config.optimization, minimizer: [new EsbuildPlugin({ target: 'es2022', css: true })] };
+    await runCompiler(webpack, configs);
+  },
+  /**
+   * Module Federation 2.0 with types: @module-federation/enhanced's Rspack plugin with `dts` on for
+   * the remotes (it compiles their exposes with the TypeScript compiler into @mf-types.zip), off for
+   * the shell (consuming types downloads them from the remotes, which are not served during a build).
+   */
+  async mf2Dts() {
+    const [{ rspack }, { mf2Configs }] = await Promise.all([import('@rspack/core'), import('./rspack/mf2-config.js')]);
+    await runCompiler(rspack, await mf2Configs(join(root, 'tmp', 'bench-mf2-dts')));
   },
   /** Rspack + its Module Federation plugin (bench/rspack/config.js): one multi-compiler run. */
   async rspack() {

@@ -1,23 +1,23 @@
-// `npm run demo`: builds the shop example's three apps, serves each on its own port, and starts
-// the relay (embedded broker, port 4010) that carries the shop's bus between browsers.
+// `npm run demo`: builds the shop example's three apps at once (as `tessera build catalog cart shell`
+// does: one process, remotes first), serves each on its own port, and starts the relay (embedded
+// broker, port 4010) that carries the shop's bus between browsers.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, loadConfig, runtimeSize } from '@tessera/build';
+import { buildApps, loadConfig, runtimeSize } from '@tessera/build';
 import { formatReport, serve } from '@tessera/cli';
 import { startRelay } from '@tessera/relay';
 
 const shop = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'shop');
-const apps = [
-  { name: 'catalog', port: 4001 },
-  { name: 'cart', port: 4002 },
-  { name: 'shell', port: 4000 },
-];
+const ports = { catalog: 4001, cart: 4002, shell: 4000 };
 
+const configs = await Promise.all(Object.keys(ports).map((app) => loadConfig(join(shop, app))));
+const [results, runtime] = await Promise.all([buildApps(configs), runtimeSize(shop)]);
 const servers = [];
-for (const app of apps) {
-  const config = await loadConfig(join(shop, app.name));
-  console.log(formatReport(await buildApp(config), await runtimeSize(config.root)));
-  servers.push({ ...app, ...(await serve({ dir: config.outDir, port: app.port })) });
+for (const { config, report, error } of results) {
+  if (error) throw error;
+  console.log(formatReport(report, runtime));
+  for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+  servers.push({ name: config.name, ...(await serve({ dir: config.outDir, port: ports[config.name] })) });
 }
 const relay = await startRelay({ port: 4010 });
 for (const s of servers) console.log(`${s.name.padEnd(8)} ${s.url}`);

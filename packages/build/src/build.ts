@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, context, type BuildOptions, type Metafile } from 'esbuild';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
-import { emitDeclarations, type DeclarationsResult } from './declarations.js';
-import { finishBuild } from './finish-build.js';
+import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
+import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
+import { readShareKeys, sameShareKeys, writeShareKeys } from './share-keys-cache.js';
 
 /** One output file: its size and its gzipped size (gzip level 9), in bytes. */
 export interface OutputFile {
@@ -20,16 +22,22 @@ export interface OutputFile {
 export interface BuildReport {
   name: string;
   outDir: string;
-  /** Wall time of the whole build, in ms. */
+  /** Wall time of the whole build, declarations included, in ms. */
   durationMs: number;
+  /** Wall time until the JavaScript, CSS, remote entry and manifest were written, in ms. */
+  javascriptMs: number;
   files: OutputFile[];
   /** Share keys the app provides or consumes, subpaths included. */
   shareKeys: string[];
-  /** Time spent writing declarations, in ms (0 when skipped). */
+  /** Time spent writing declarations, in ms, alongside the bundling (0 when skipped). */
   declarationsMs: number;
+  /** Which emitter wrote the declarations ('isolated': oxc; 'typescript': the fallback), if any. */
+  declarationsEmitter?: DeclarationsResult['emitter'];
+  /** What the user should fix: sources that do not satisfy isolatedDeclarations (file:line:column, the fix). */
+  warnings: string[];
 }
 
-/** esbuild options of one app's federation build; `tessera dev` extends them for its development build. */
+/** esbuild options of one app's federation build (`seenKeys` collects the share keys it meets); `tessera dev` extends them for its development build. */
 export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
@@ -51,100 +59,101 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   };
 }
 
-function report(config: ResolvedConfig, files: string[], started: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): BuildReport {
+const gzipAsync = promisify(gzip);
+
+/** The report of a finished build; reads and gzips each output file (on libuv's threads, not this one). */
+export async function report(config: ResolvedConfig, files: string[], started: number, javascriptMs: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): Promise<BuildReport> {
+  const durationMs = Math.round(performance.now() - started);
   return {
-    declarationsMs: declarations?.durationMs ?? 0,
     name: config.name,
     outDir: config.outDir,
-    durationMs: Math.round(performance.now() - started),
-    files: files.map((file) => {
+    durationMs,
+    javascriptMs: Math.round(javascriptMs),
+    files: await Promise.all(files.map(async (file) => {
       const content = readFileSync(join(config.outDir, file));
-      return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
-    }),
+      return { file, bytes: content.length, gzipBytes: (await gzipAsync(content, { level: 9 })).length };
+    })),
     shareKeys: [...shareKeys.keys()].sort(),
+    declarationsMs: declarations?.durationMs ?? 0,
+    ...(declarations ? { declarationsEmitter: declarations.emitter } : {}),
+    warnings: declarations ? formatDeclarationProblems(config, declarations.problems) : [],
   };
+}
+
+/** Whether the app's build writes declarations: `dts` on and something exposed. */
+export function declaresTypes(config: ResolvedConfig): boolean {
+  return config.dts && Object.keys(config.exposes).length > 0;
+}
+
+/** Starts the declarations (never rejects: a failure becomes a warning, the JavaScript stands). */
+export function startDeclarations(config: ResolvedConfig, cache?: IsolatedDeclarationsCache): Promise<DeclarationsResult | Error> | undefined {
+  return declaresTypes(config) ? emitDeclarations(config, cache).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : undefined;
+}
+
+/**
+ * Adds finished declarations to the build's manifest (unless finishBuild already wrote them there:
+ * `inManifest`) and to its files; an emit failure becomes a warning.
+ */
+export function landDeclarations(
+  config: ResolvedConfig, finished: FinishedBuild, declarations: DeclarationsResult | Error | undefined, inManifest = false,
+): { files: string[]; declarations?: DeclarationsResult; warning?: string } {
+  if (!declarations) return { files: finished.files };
+  if (declarations instanceof Error) return { files: finished.files, warning: `${config.name}: declarations were not written: ${declarations.message}` };
+  const typeFiles = !finished.manifest ? [] : inManifest ? declarations.files.map((file) => `${TYPES_DIR}/${file}`) : addManifestTypes(config, finished.manifest, declarations);
+  return { files: [...finished.files, ...typeFiles].sort(), declarations };
+}
+
+const PENDING = Symbol('pending');
+/** The value of a promise that has already settled, else PENDING (never waits). */
+export async function ifSettled<T>(promise: Promise<T> | undefined): Promise<T | typeof PENDING | undefined> {
+  return promise && Promise.race([promise, Promise.resolve(PENDING)]);
+}
+
+/** The share keys of the app: from the cache (share-keys-cache.ts) when it is fresh, else scanned (and cached). */
+async function shareKeysOf(config: ResolvedConfig, scan: boolean): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
+  const cached = scan ? undefined : readShareKeys(config);
+  if (cached) return { shareKeys: cached, cached: true };
+  const shareKeys = await scanShareKeys(config);
+  writeShareKeys(config, shareKeys);
+  return { shareKeys, cached: false };
 }
 
 /**
  * Builds one app into `config.outDir`: `remoteEntry.js` (if it exposes), `main.js` behind the
  * async boundary (if it has an entry), content-hashed chunks for each exposed module and each
- * shared fallback, their CSS, `mf-manifest.json`, and the HTML page.
+ * shared fallback, their CSS, `mf-manifest.json`, the HTML page, and the declarations of the
+ * exposes under `@types/` (`dts`). The JavaScript never waits for the declarations: both start
+ * together, the JavaScript, CSS, entries and manifest are written first, and `metaData.types` is
+ * added to the manifest when the declarations land. Resolves with the report once both are done.
  * Throws TESSERA_BUILD_FAILED with esbuild's errors (file:line:column).
  */
 export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   const started = performance.now();
-  const shareKeys = await scanShareKeys(config);
+  const declarations = startDeclarations(config);
+  let { shareKeys, cached } = await shareKeysOf(config, false);
   let metafile: Metafile;
-  // esbuild works in its own process while the TypeScript compiler writes declarations here.
-  const bundling = build(buildOptions(config, shareKeys, new Set()));
-  bundling.catch(() => {});
-  const declarations = declarationsOf(config);
   try {
-    metafile = (await bundling).metafile!;
+    let seen = new Set<string>();
+    metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+    if (cached && !sameShareKeys(config, shareKeys, seen)) {
+      // The sources import another shared subpath than the cached list says: scan, build again.
+      ({ shareKeys } = await shareKeysOf(config, true));
+      seen = new Set();
+      metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+    }
   } catch (error) {
+    await declarations; // never rejects; nothing keeps writing after the build failed
     throw esbuildFailure(error, config);
   }
-  return report(config, finishBuild(config, metafile, shareKeys, declarations), started, shareKeys, declarations);
+  // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.
+  const early = await ifSettled(declarations);
+  const ready = early !== PENDING && !(early instanceof Error) ? early : undefined;
+  const finished = finishBuild(config, metafile, shareKeys, ready);
+  const javascriptMs = performance.now() - started;
+  const landed = landDeclarations(config, finished, await declarations, !!ready);
+  const result = await report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);
+  if (landed.warning) result.warnings.push(landed.warning);
+  return result;
 }
 
-function declarationsOf(config: ResolvedConfig): DeclarationsResult | undefined {
-  return config.dts && Object.keys(config.exposes).length ? emitDeclarations(config) : undefined;
-}
-
-/**
- * Builds, then rebuilds on every change of a source file (esbuild's watch mode). Each build ends
- * with `onBuild(report)` or `onBuild(undefined, error)`. Resolves once the first build is done.
- */
-export async function watchApp(
-  config: ResolvedConfig,
-  onBuild: (report: BuildReport | undefined, error?: unknown) => void,
-): Promise<{ close(): Promise<void> }> {
-  let closed = false;
-  let current: Awaited<ReturnType<typeof context>> | undefined;
-  const start = async (): Promise<void> => {
-    const shareKeys = await scanShareKeys(config);
-    const seenKeys = new Set<string>();
-    let started = performance.now();
-    const options = buildOptions(config, shareKeys, seenKeys);
-    let firstBuild: () => void;
-    const firstDone = new Promise<void>((resolve) => (firstBuild = resolve));
-    options.plugins!.push({
-      name: 'tessera-watch',
-      setup(b) {
-        b.onStart(() => {
-          started = performance.now();
-        });
-        b.onEnd((result) => {
-          try {
-            if (result.errors.length) throw esbuildFailure(result, config);
-            if ([...seenKeys].some((key) => !shareKeys.has(key))) {
-              // A new shared subpath appeared: its provider must be declared, so start over.
-              setTimeout(() => void restart(), 0);
-              return;
-            }
-            const declarations = declarationsOf(config);
-            onBuild(report(config, finishBuild(config, result.metafile!, shareKeys, declarations), started, shareKeys, declarations));
-          } catch (error) {
-            onBuild(undefined, error);
-          } finally {
-            firstBuild();
-          }
-        });
-      },
-    });
-    current = await context(options);
-    await current.watch();
-    await firstDone;
-  };
-  const restart = async () => {
-    await current?.dispose();
-    if (!closed) await start().catch((error) => onBuild(undefined, error));
-  };
-  await start();
-  return {
-    async close() {
-      closed = true;
-      await current?.dispose();
-    },
-  };
-}
+export { watchApp } from './watch.js';

@@ -1,8 +1,15 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import type * as TS from 'typescript';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config.js';
+import type { DeclarationFiles } from './declaration-files.js';
+import { isolatedDeclarations, type IsolatedDeclarationProblem, type IsolatedDeclarationsCache } from './isolated-declarations.js';
+import type { TypeScriptDeclarationsInput } from './typescript-declarations.js';
+
+export { appCompilerOptions, loadTypeScript } from './typescript-options.js';
+export type { IsolatedDeclarationProblem, IsolatedDeclarationsCache } from './isolated-declarations.js';
 
 /** Folder of the declarations inside `dist/`, and the index file in it. */
 export const TYPES_DIR = '@types';
@@ -13,110 +20,86 @@ export const TYPES_PREFIX = '__tessera_types__';
 export interface DeclarationsResult {
   /** Files written under `dist/@types/`, relative to it (the index included). */
   files: string[];
+  /** Wall time from the start of the emit to the last file written, in ms (to 0.1 ms). */
   durationMs: number;
+  /** 'isolated': oxc's isolated-declarations emitter; 'typescript': the full compiler (the fallback). */
+  emitter: 'isolated' | 'typescript';
+  /** Sources that do not satisfy isolatedDeclarations (they sent the app to the fallback). */
+  problems: IsolatedDeclarationProblem[];
 }
 
-/** The TypeScript compiler installed beside the app, or undefined. */
-export function loadTypeScript(fromDir: string): typeof TS | undefined {
-  try {
-    return createRequire(join(fromDir, 'package.json'))('typescript') as typeof TS;
-  } catch {
-    return undefined;
-  }
+/** The worker script beside this module; from the TypeScript sources (tests), the built one. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const beside = join(dirname(here), 'declarations-worker.js');
+  return existsSync(beside) ? beside : join(dirname(here), '..', 'dist', 'declarations-worker.js');
 }
 
-/** Compiler options of the app's tsconfig.json (if any), else defaults for bundled TSX. */
-export function appCompilerOptions(ts: typeof TS, root: string): TS.CompilerOptions {
-  const tsconfig = join(root, 'tsconfig.json');
-  const base: TS.CompilerOptions = existsSync(tsconfig)
-    ? ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })?.options ?? {}
-    : {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        jsx: ts.JsxEmit.ReactJSX,
-        strict: true,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-      };
-  return { ...base, skipLibCheck: true };
+/** The full TypeScript emit (typescript-declarations.ts) in a worker thread. */
+function typescriptInWorker(input: TypeScriptDeclarationsInput): Promise<DeclarationFiles | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile(), { workerData: input });
+    worker.once('message', (result: DeclarationFiles | undefined) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the declarations worker exited with code ${code} before answering`)));
+  });
 }
 
 /**
- * Writes declarations of every exposed module (and of the app's own modules they import) with the
- * TypeScript compiler, like `tsc --emitDeclarationOnly`, under `dist/@types/`, plus `index.d.ts`
- * declaring `declare module '<name>/<expose>' { ... }` for every expose. Types of packages the
- * app imports are referenced by package name, not copied. Returns undefined when TypeScript is
- * not installed.
+ * Writes declarations of every exposed module (and of the app's own modules they import) under
+ * `dist/@types/<name>/`, laid out as `tsc --emitDeclarationOnly` does, plus `index.d.ts` declaring
+ * `declare module '<name>/<expose>' { ... }` for every expose (a shorthand `declare module` for a
+ * JavaScript expose). Types of packages the app imports are referenced by package name, not copied.
+ *
+ * The fast path is oxc's isolated-declarations emitter (milliseconds, off the main thread). If a
+ * source leaves a type to inference, its `problems` are returned (file:line:column and the fix) and
+ * the app's declarations come from the TypeScript compiler instead, in a worker thread; without
+ * TypeScript installed, the isolated emit is kept as it is (the inferred types become implicit any).
+ * `cache` (watch mode) keeps unchanged files' emits. Never blocks the calling thread on a compiler.
  */
-export function emitDeclarations(config: ResolvedConfig): DeclarationsResult | undefined {
+export async function emitDeclarations(config: ResolvedConfig, cache?: IsolatedDeclarationsCache): Promise<DeclarationsResult> {
   const started = performance.now();
-  const ts = loadTypeScript(config.root);
-  if (!ts) return undefined;
+  const isolated = await isolatedDeclarations(config.root, config.exposes, cache);
+  let emitter: DeclarationsResult['emitter'] = 'isolated';
+  let declarations: DeclarationFiles = isolated;
+  if (isolated.problems.length) {
+    const full = await typescriptInWorker({ root: config.root, exposes: config.exposes });
+    if (full) {
+      declarations = full;
+      emitter = 'typescript';
+    }
+  }
   const typesDir = join(config.outDir, TYPES_DIR);
-  rmSync(typesDir, { recursive: true, force: true });
   const filesDir = join(typesDir, config.name);
-  const options: TS.CompilerOptions = {
-    ...appCompilerOptions(ts, config.root),
-    declaration: true,
-    emitDeclarationOnly: true,
-    noEmit: false,
-    noEmitOnError: false,
-    declarationMap: false,
-    sourceMap: false,
-    composite: false,
-    incremental: false,
-    outDir: filesDir,
-    rootDir: undefined,
-    declarationDir: undefined,
-  };
-  const exposed = Object.values(config.exposes);
-  const program = ts.createProgram(exposed, options);
-  const written: string[] = [];
-  program.emit(undefined, (fileName, text) => {
-    mkdirSync(dirname(fileName), { recursive: true });
-    // Stylesheet and asset imports mean nothing to a host's type checker.
-    writeFileSync(fileName, text.replace(/^import ['"][^'"]+\.(css|scss|sass|less|svg|png|jpe?g|gif|webp)['"];\n/gm, ''));
-    written.push(fileName);
-  }, undefined, true);
-
-  // The declaration of each exposed file: same path below the common source folder, with .d.ts.
-  const common = commonDir(exposed.map((file) => program.getSourceFile(file)?.fileName ?? file), program);
-  const modules = Object.entries(config.exposes).map(([name, file]) => {
-    const declaration = join(filesDir, relative(common, file)).replace(/\.(tsx?|jsx?|mts|cts)$/, '.d.ts');
-    const specifier = `${TYPES_PREFIX}/${relative(typesDir, declaration).split(sep).join('/').replace(/\.d\.ts$/, '')}`;
+  await rm(typesDir, { recursive: true, force: true });
+  await Promise.all(declarations.outputs.map(async ([path, text]) => {
+    await mkdir(dirname(join(filesDir, path)), { recursive: true });
+    await writeFile(join(filesDir, path), text);
+  }));
+  const byPath = new Map(declarations.outputs);
+  const modules = declarations.exposeOutputs.map(([name, path]) => {
     const id = JSON.stringify(`${config.name}/${name.slice(2)}`);
-    // No declaration (a JavaScript expose without allowJs): a shorthand module, its imports typed any.
-    if (!written.includes(declaration)) return `declare module ${id};`;
-    const text = ts.sys.readFile(declaration) ?? '';
-    const hasDefault = /export default|export \{[^}]*\bdefault\b[^}]*\}/.test(text);
-    return [
-      `declare module ${id} {`,
-      `  export * from ${JSON.stringify(specifier)};`,
-      ...(hasDefault ? [`  export { default } from ${JSON.stringify(specifier)};`] : []),
-      '}',
-    ].join('\n');
+    // No declaration (a JavaScript expose): a shorthand module, its imports typed any.
+    if (!path) return `declare module ${id};`;
+    const specifier = JSON.stringify(`${TYPES_PREFIX}/${config.name}/${path.replace(/\.d\.ts$/, '')}`);
+    const hasDefault = /export default|export \{[^}]*\bdefault\b[^}]*\}/.test(byPath.get(path) ?? '');
+    return [`declare module ${id} {`, `  export * from ${specifier};`, ...(hasDefault ? [`  export { default } from ${specifier};`] : []), '}'].join('\n');
   });
-  mkdirSync(typesDir, { recursive: true });
-  writeFileSync(
+  await mkdir(typesDir, { recursive: true });
+  await writeFile(
     join(typesDir, TYPES_INDEX),
     `// The modules "${config.name}" exposes, written by tessera build. Hosts get it with \`tessera types\`.\n${modules.join('\n')}\n`,
   );
-  const files = [TYPES_INDEX, ...written.map((file) => relative(typesDir, file).split(sep).join('/'))].sort();
-  return { files, durationMs: Math.round(performance.now() - started) };
+  const files = [TYPES_INDEX, ...declarations.outputs.map(([path]) => `${config.name}/${path}`)].sort();
+  return { files, durationMs: Math.round((performance.now() - started) * 10) / 10, emitter, problems: isolated.problems };
 }
 
-/** The folder TypeScript lays emitted files out from: the common folder of the program's own source files. */
-function commonDir(files: string[], program: TS.Program): string {
-  const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f)).map((f) => f.fileName);
-  const parts = (own.length ? own : files).map((file) => dirname(file).split('/'));
-  const first = parts[0] ?? [];
-  let length = first.length;
-  for (const p of parts) {
-    let i = 0;
-    while (i < length && p[i] === first[i]) i++;
-    length = i;
-  }
-  return first.slice(0, length).join('/') || '/';
+/** One warning line per problem: where, what, and the fix. */
+export function formatDeclarationProblems(config: ResolvedConfig, problems: IsolatedDeclarationProblem[]): string[] {
+  return problems.map((p) =>
+    `${config.name}: ${p.file}:${p.line}:${p.column}  ${p.message.replace(/ with --isolatedDeclarations\.?$/, '')}; ${p.fix} ` +
+    '(declarations fell back to the TypeScript compiler, slower)');
 }

@@ -5,19 +5,27 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
-import { createManifest, integrityOf } from './manifest.js';
+import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
 
+/** What finishBuild wrote: the output files (relative to `outDir`) and the manifest, if the app exposes. */
+export interface FinishedBuild {
+  files: string[];
+  manifest?: FederationManifest;
+}
+
 /**
  * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
- * folder the build owns). Returns the output files, relative to `outDir`.
+ * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
+ * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written, unless they are
+ * already there (`declarations`: then the manifest is written once, with them).
  */
-export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): string[] {
+export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): FinishedBuild {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
@@ -28,6 +36,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
 
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
   const entries: [string, string][] = [];
+  let manifest: FederationManifest | undefined;
   if (Object.keys(config.exposes).length) entries.push(['tessera:remote-entry', config.filename]);
   if (config.entry) entries.push(['tessera:host-entry', HOST_ENTRY_FILE]);
   for (const [input, finalName] of entries) {
@@ -49,12 +58,10 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     const varEntry = varEntryFilename(config.filename);
     writeFileSync(join(config.outDir, varEntry), varEntryScript(config));
     written.add(varEntry);
-    for (const file of declarations?.files ?? []) written.add(`${TYPES_DIR}/${file}`);
-    const manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
-    if (declarations) {
-      manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
-    }
-    manifest.integrity = integrityOf(config.outDir, written);
+    manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
+    if (declarations) setManifestTypes(manifest, declarations);
+    // The declarations' files are hashed too when they are already written (else when they land).
+    manifest.integrity = integrityOf(config.outDir, [...written, ...(declarations?.files ?? []).map((file) => `${TYPES_DIR}/${file}`)]);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }
@@ -67,15 +74,32 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     written.add('index.html');
   }
   for (const file of copyPublicDir(config, written)) written.add(file);
-  if (config.cleanOutDir) removeStale(config.outDir, written);
-  return [...written].sort();
+  const declarationsOn = config.dts && Object.keys(config.exposes).length > 0;
+  if (config.cleanOutDir) {
+    removeStale(config.outDir, (file) => written.has(file) || (declarationsOn && file.startsWith(`${TYPES_DIR}/`)));
+    if (!declarationsOn) rmSync(join(config.outDir, TYPES_DIR), { recursive: true, force: true });
+  }
+  return { files: [...written].sort(), ...(manifest ? { manifest } : {}) };
 }
 
-function removeStale(outDir: string, keep: Set<string>): void {
+/** Adds the written declarations to `mf-manifest.json` (`metaData.types`); returns their paths relative to `outDir`. */
+export function addManifestTypes(config: ResolvedConfig, manifest: FederationManifest, declarations: DeclarationsResult): string[] {
+  setManifestTypes(manifest, declarations);
+  const typeFiles = declarations.files.map((file) => `${TYPES_DIR}/${file}`);
+  manifest.integrity = Object.fromEntries(Object.entries({ ...manifest.integrity, ...integrityOf(config.outDir, typeFiles) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return declarations.files.map((file) => `${TYPES_DIR}/${file}`);
+}
+
+function setManifestTypes(manifest: FederationManifest, declarations: DeclarationsResult): void {
+  manifest.metaData.types = { path: TYPES_DIR, name: TYPES_INDEX, zip: '', api: `${TYPES_DIR}/${TYPES_INDEX}`, files: declarations.files };
+}
+
+function removeStale(outDir: string, keep: (file: string) => boolean): void {
   if (!existsSync(outDir)) return;
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (!keep.has(file)) unlinkSync(join(outDir, file));
+    if (!keep(file)) unlinkSync(join(outDir, file));
   }
 }

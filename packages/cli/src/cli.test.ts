@@ -11,7 +11,7 @@ const tessera = (args: string[], cwd = repo) =>
 describe('tessera command', () => {
   it('prints help for itself and for each command', async () => {
     const { stdout } = await tessera(['--help']);
-    expect(stdout).toContain('build [root]');
+    expect(stdout).toContain('build [...roots]');
     expect(stdout).toContain('serve [dir]');
     expect((await tessera(['build', '--help'])).stdout).toContain('--watch');
     expect((await tessera(['serve', '--help'])).stdout).toContain('--port');

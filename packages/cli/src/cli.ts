@@ -1,32 +1,21 @@
 import { resolve } from 'node:path';
 import { cac } from 'cac';
-import { buildApp, checkHost, fetchRemoteTypes, loadConfig, runtimeSize, watchApp } from '@tessera/build';
-import { formatReport } from './format-report.js';
-import { serve } from './serve.js';
 import { devCommand } from './dev-command.js';
 
-/** The `tessera` command: parses arguments and dispatches. */
+/** The `tessera` command: parses arguments and dispatches; each command loads its code when it runs. */
 export async function main(argv: string[]): Promise<void> {
   const cli = cac('tessera');
 
   cli
-    .command('build [root]', 'Build the app in [root] (default: .) from its federation.config.ts')
-    .option('--config <file>', 'Config file, relative to root')
-    .option('--watch', 'Rebuild when a source file changes')
+    .command('build [...roots]', 'Build the apps in [roots] (default: .): app folders, or a workspace root (every package with a federation.config.*), at once')
+    .option('--config <file>', 'Config file, relative to root (one root only)')
+    .option('--watch', 'Rebuild when a source file changes; restart when federation.config.* changes')
+    .option('--no-dts', 'Write no declarations (overrides the config\'s dts)')
     .example('tessera build --watch')
-    .action(async (root: string | undefined, options: { config?: string; watch?: boolean }) => {
-      const config = await loadConfig(resolve(root ?? '.'), options.config);
-      for (const warning of config.warnings) console.warn(`warning: ${warning}`);
-      const runtime = await runtimeSize(config.root);
-      if (!options.watch) {
-        console.log(formatReport(await buildApp(config), runtime));
-        return;
-      }
-      await watchApp(config, (report, error) => {
-        if (report) console.log(formatReport(report, runtime));
-        else console.error((error as Error)?.message ?? error);
-      });
-      console.log(`watching ${config.root} for changes (Ctrl+C to stop)`);
+    .example('tessera build examples/shop/catalog examples/shop/cart examples/shop/shell')
+    .action(async (roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }) => {
+      const { buildAppsCommand } = await import('./build-command.js');
+      await buildAppsCommand(roots.length ? roots : ['.'], options);
     });
 
   cli
@@ -35,6 +24,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--host <host>', 'Interface to listen on', { default: '127.0.0.1' })
     .example('tessera serve dist --port 4001')
     .action(async (dir: string | undefined, options: { port: number; host: string }) => {
+      const { serve } = await import('./serve.js');
       const { url } = await serve({ dir: resolve(dir ?? 'dist'), port: Number(options.port), host: options.host });
       console.log(`serving ${resolve(dir ?? 'dist')} at ${url}`);
     });
@@ -51,6 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--from <remote=location>', 'Read a remote from a URL or a local dist folder instead of its configured URL (repeatable)')
     .example('tessera types --from catalog=../catalog/dist')
     .action(async (root: string | undefined, options: { from?: string | string[] }) => {
+      const { fetchRemoteTypes, loadConfig } = await import('@tessera/build');
       const config = await loadConfig(resolve(root ?? '.'));
       for (const r of await fetchRemoteTypes(config, sources(options.from))) {
         console.log(`${r.remote}: ${r.modules.join(', ')} (from ${r.source})`);
@@ -62,6 +53,7 @@ export async function main(argv: string[]): Promise<void> {
     .command('check [root]', 'Type-check the app against the declarations its remotes publish now; non-zero exit on a broken use')
     .option('--from <remote=location>', 'Read a remote from a URL or a local dist folder instead of its configured URL (repeatable)')
     .action(async (root: string | undefined, options: { from?: string | string[] }) => {
+      const { checkHost, loadConfig } = await import('@tessera/build');
       const config = await loadConfig(resolve(root ?? '.'));
       const result = await checkHost(config, sources(options.from));
       const against = result.remotes.map((r) => `${r.remote} (${r.modules.length} module${r.modules.length === 1 ? '' : 's'})`).join(', ');

@@ -19,9 +19,9 @@ export interface TypesReport {
 /** Declarations of a remote's exposes next to a copy of its dev manifest that lists them: a folder `tessera check --from` reads. */
 async function writeRemoteTypes(remote: TypesJob['remotes'][number]): Promise<void> {
   const config = { ...(await loadConfig(remote.root)), outDir: remote.typesDir };
-  const declarations = emitDeclarations(config);
+  const declarations = await emitDeclarations(config);
   const manifest = JSON.parse(readFileSync(join(remote.devOutDir, 'mf-manifest.json'), 'utf8')) as { metaData: Record<string, unknown> };
-  manifest.metaData.types = { path: '@types', name: 'index.d.ts', zip: '', api: '@types/index.d.ts', files: declarations?.files ?? [] };
+  manifest.metaData.types = { path: '@types', name: 'index.d.ts', zip: '', api: '@types/index.d.ts', files: declarations.files };
   writeFileSync(join(remote.typesDir, 'mf-manifest.json'), JSON.stringify(manifest));
 }
 

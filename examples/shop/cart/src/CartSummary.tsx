@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useState, type JSX } from 'react';
 import { cartStore, cartTotalCents, shopBus } from '@shop/contracts';
 import { useStore, useTopic } from '@tessera/react';
 
 const price = (cents: number) => `€${(cents / 100).toFixed(2)}`;
 
 /** The cart's exposed component: the shared cart's lines, the last addition (from the bus), a details toggle. */
-export default function CartSummary() {
+export default function CartSummary(): JSX.Element {
   const cart = useStore(cartStore);
   const lastAdded = useTopic(shopBus, 'cart.added');
   const [open, setOpen] = useState(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type JSX } from 'react';
 import { addToCart } from '@shop/contracts';
 import { formatPrice, products } from './products.js';
 import './ProductList.css';
@@ -9,7 +9,7 @@ export interface ProductListProps {
 }
 
 /** The catalog's exposed component: products with an "Add to cart" button each, feeding the shared cart. */
-export default function ProductList({ title = 'Catalog' }: ProductListProps) {
+export default function ProductList({ title = 'Catalog' }: ProductListProps): JSX.Element {
   const [added, setAdded] = useState<Record<string, number>>({});
   const total = Object.values(added).reduce((sum, n) => sum + n, 0);
   return (

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { version as esbuildVersion } from 'esbuild';
+import { findInstalledPackage } from './installed-package.js';
+import { runtimeSize } from './runtime-size.js';
+
+type Size = { bytes: number; gzipBytes: number };
+
+/** What the runtime's size depends on: its built files (paths, sizes, mtimes) and esbuild's version. */
+function keyOf(runtimeDir: string): string {
+  const dist = join(runtimeDir, 'dist');
+  const hash = createHash('sha256').update(esbuildVersion);
+  const files = existsSync(dist) ? readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort() : [];
+  for (const file of files) {
+    const stat = statSync(join(dist, file));
+    hash.update(`${file}:${stat.size}:${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * `runtimeSize`, kept in `node_modules/.cache/tessera/runtime-size.json` beside the app until the
+ * installed @tessera/runtime changes: the size is only a line of the build report, and measuring it
+ * (an esbuild bundle with minification, then gzip -9) costs more than a small app's build.
+ */
+export async function cachedRuntimeSize(fromDir: string): Promise<Size> {
+  const runtime = findInstalledPackage('@tessera/runtime', fromDir);
+  if (!runtime) return runtimeSize(fromDir);
+  const file = join(fromDir, 'node_modules', '.cache', 'tessera', 'runtime-size.json');
+  const key = keyOf(runtime.dir);
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; size: Size };
+    if (cached.key === key) return cached.size;
+  } catch {
+    // No cache yet.
+  }
+  const size = await runtimeSize(fromDir);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ key, size }));
+  } catch {
+    // Best effort: the next build measures again.
+  }
+  return size;
+}
