@@ -32,7 +32,7 @@ describe('shop example in Chromium', () => {
     expect(await page.getByTestId('cart-toggle').textContent()).toBe('Hide details');
 
     // React's code (its `cloneElement` export) arrived in exactly one script, from the shell.
-    expect(scriptsWithReact(scripts).map((url) => new URL(url).origin)).toEqual(['http://localhost:4000']);
+    expect(scriptsWithReact(scripts).map((url) => new URL(url).origin)).toEqual([new URL(shop().urls.shell).origin]);
     const reactChunks = scripts.filter((s) => /\/react-[A-Z0-9]{8}\.js$/.test(s.url));
     expect(reactChunks).toHaveLength(1);
     expect(scripts.filter((s) => s.body.includes('createRoot='))).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('shop example in Chromium', () => {
       await fallback.waitFor();
       const error = await page.getByTestId('cart-error').textContent();
       expect(error).toContain('remote "cart"');
-      expect(error).toContain('http://localhost:4002/mf-manifest.json');
+      expect(error).toContain(`${shop().urls.cart}mf-manifest.json`);
       expect(error).toContain('TESSERA_MANIFEST_FETCH_FAILED');
       expect(await page.getByTestId('cart-summary').count()).toBe(0);
 
@@ -80,13 +80,14 @@ describe('a host loading a remote through its var script entry', () => {
     const config = await loadConfig(join(import.meta.dirname, '..', 'fixtures', 'var-host'));
     await buildApp(config);
     const host = await serve({ dir: config.outDir, port: 0 });
-    const { page, errors } = await openPage(browser(), host.url);
+    const catalogEntry = `${shop().urls.catalog}remoteEntry.var.js`;
+    const { page, errors } = await openPage(browser(), `${host.url}?catalog=${encodeURIComponent(catalogEntry)}`);
     try {
       await page.getByTestId('product-list').waitFor();
       await page.getByTestId('add-to-cart').first().click();
       await expect.poll(() => page.getByTestId('catalog-added-count').textContent()).toBe('1 added');
       expect(await page.evaluate(() => typeof (globalThis as { catalog?: { get?: unknown } }).catalog?.get)).toBe('function');
-      expect(await page.evaluate(() => (window as unknown as { __scripts: string[] }).__scripts)).toEqual(['http://localhost:4001/remoteEntry.var.js']);
+      expect(await page.evaluate(() => (window as unknown as { __scripts: string[] }).__scripts)).toEqual([catalogEntry]);
       const info = await federationInfo(page);
       expect(info.remotes.find((r) => r.host === 'varHost')).toMatchObject({ name: 'catalog', type: 'var', status: 'loaded' });
       const react = info.shared.find((s) => s.key === 'react')!;

@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildApp, loadConfig } from '@tessera/build';
+import { buildIsolated } from '../support/isolated-build.js';
 import { serve } from '@tessera/cli';
 
 const here = import.meta.dirname;
 
-/** Builds a fixture remote and serves its dist/ on a free loopback port. */
+/** Builds a fixture remote into a temporary folder and serves it on a free loopback port. */
 export async function serveFixture(name: string) {
-  const config = await loadConfig(join(here, '..', 'fixtures', name));
-  await buildApp(config);
+  const config = await buildIsolated(join(here, '..', 'fixtures', name));
   const server = await serve({ dir: config.outDir, port: 0 });
   return { ...server, url: server.url.replace('localhost', '127.0.0.1') };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
+import type { ResolvedConfig } from '@tessera/build';
+import { buildIsolated } from '../support/isolated-build.js';
 import { serve } from '@tessera/cli';
 import { launchChromium } from '../e2e/chromium.js';
 import { federationInfo, openPage, scriptsWithReact } from '../e2e/page.js';
@@ -18,13 +19,13 @@ let remote: Awaited<ReturnType<typeof serve>>;
 let host: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  const remoteConfig = await loadConfig(join(fixtures, 'interop-remote'));
   const dist = join(hostDir, 'dist');
   mkdirSync(dist, { recursive: true });
   cpSync(join(hostDir, 'index.html'), join(dist, 'index.html'));
-  [browser] = await Promise.all([
+  let remoteConfig: ResolvedConfig;
+  [browser, remoteConfig] = await Promise.all([
     launchChromium(),
-    buildApp(remoteConfig),
+    buildIsolated(join(fixtures, 'interop-remote')),
     build({
       entryPoints: [join(hostDir, 'src', 'main.tsx')],
       outfile: join(dist, 'main.js'),

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Configuration } from 'webpack';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
+import type { ResolvedConfig } from '@tessera/build';
+import { buildIsolated } from '../support/isolated-build.js';
 import { serve } from '@tessera/cli';
 import { launchChromium } from '../e2e/chromium.js';
 import { federationInfo, openPage, scriptsWithReact } from '../e2e/page.js';
@@ -18,8 +19,8 @@ let remote: Awaited<ReturnType<typeof serve>>;
 let hosts: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  const remoteConfig = await loadConfig(join(fixtures, 'interop-remote'));
-  [browser] = await Promise.all([launchChromium(), buildApp(remoteConfig)]);
+  let remoteConfig: ResolvedConfig;
+  [browser, remoteConfig] = await Promise.all([launchChromium(), buildIsolated(join(fixtures, 'interop-remote'))]);
   // The remote is served first: its URL goes into the webpack host's config.
   remote = await serve({ dir: remoteConfig.outDir, port: 0 });
   type HostConfig = (options: { outDir: string; remoteType: RemoteType; remoteEntry: string }) => Configuration;

@@ -3,8 +3,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
+import { buildIsolated } from '../support/isolated-build.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const shop = join(repo, 'examples', 'shop');
@@ -15,8 +15,7 @@ const servers: Awaited<ReturnType<typeof serve>>[] = [];
 const manifests: Record<string, string> = {};
 
 async function buildAndServe(name: string, dir: string) {
-  const config = await loadConfig(dir);
-  await buildApp(config);
+  const config = await buildIsolated(dir);
   const server = await serve({ dir: config.outDir, port: 0 });
   servers.push(server);
   manifests[name] = new URL('mf-manifest.json', server.url.replace('localhost', '127.0.0.1')).href;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp, loadConfig } from '@tessera/build';
+import { buildIsolated } from '../../../../test/support/isolated-build.js';
 import { getFederationInfo } from '@tessera/runtime';
 import { createTestHost, mockRemote, provideShared, resetFederation } from '@tessera/testing';
 
@@ -11,9 +11,7 @@ const dist: Record<string, string> = {};
 
 beforeAll(async () => {
   for (const app of ['catalog', 'cart']) {
-    const config = await loadConfig(join(shop, app));
-    await buildApp(config);
-    dist[app] = config.outDir;
+    dist[app] = (await buildIsolated(join(shop, app))).outDir;
   }
 });
 
