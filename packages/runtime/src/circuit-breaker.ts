@@ -6,6 +6,8 @@ export interface CircuitBreaker {
   check(): void;
   /** Records the outcome of one load (after its retries). */
   record(ok: boolean): void;
+  /** Loads fail fast now. */
+  isOpen(): boolean;
 }
 
 /**
@@ -16,9 +18,11 @@ export interface CircuitBreaker {
 export function createCircuitBreaker(remote: string, url: string, threshold = 3, cooldown = 10_000): CircuitBreaker {
   let failures = 0;
   let openUntil = 0;
+  const isOpen = () => failures >= threshold && Date.now() < openUntil;
   return {
+    isOpen,
     check() {
-      if (failures >= threshold && Date.now() < openUntil) {
+      if (isOpen()) {
         throw new FederationError('TESSERA_REMOTE_UNAVAILABLE', `Failed ${failures} times: not retried for ${Math.ceil((openUntil - Date.now()) / 1000)} s`, {
           remote, url, hint: 'Wait, or fix the remote',
         });

@@ -1,6 +1,6 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
 import { FederationError, isFederationError } from './errors.js';
-import type { InstanceInfoSource } from './federation-info.js';
+import { recordStep, type InstanceInfoSource, type RemoteStatusInfo } from './federation-info.js';
 import { withRetries, type NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
@@ -114,6 +114,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
   const initTokens: Record<string, object> = {};
   const initPromises: Record<string, Promise<void>> = {};
   let network = DEFAULTS;
+  const unloaded = new Map<string, RemoteStatusInfo>();
   const sharing = createShareNegotiation(name, defaultScope, strategy, plugins, (scope) => initShareScope(scope));
   const chunks = createChunkLoader(name, () => network, sharing.ensureModule, (id) => loadRemote(id));
   const remotes = createRemoteRegistry(defaultScope, chunks.dropRemote);
@@ -136,14 +137,13 @@ export function createInstance(options: InitOptions): FederationRuntime {
     }
     // A backstop for containers that never settle `get` (a Tessera remote times out each file itself).
     const p = policy(state);
-    const factory = await withRetries(state.url ?? expose, { timeout: p.timeout * (p.retries + 2), retries: 0 }, state.info.name, async () => {
+    return recordStep(state.steps ??= [], 'expose', state.url, async () => (await withRetries(state.url ?? expose, { timeout: p.timeout * (p.retries + 2), retries: 0 }, state.info.name, async () => {
       try {
         return await container.get(expose);
       } catch (cause) {
         throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `Loading "${expose}" failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
       }
-    }, { lifetime: state.lifetime.signal });
-    return factory();
+    }, { lifetime: state.lifetime.signal }))(), expose);
   }
 
   async function loadRemote<T>(requestId: string): Promise<T> {
@@ -251,7 +251,11 @@ export function createInstance(options: InitOptions): FederationRuntime {
     loadRemote,
     loadShare: (key, { shareScope } = {}) => sharing.loadShare(key, shareScope),
     registerRemotes: (input, { force = false } = {}) => remotes.register(input, force),
-    unloadRemote: remotes.unload,
+    unloadRemote: (remote) => {
+      const status = remoteStatuses().find((r) => r.name === remote);
+      if (status) unloaded.set(remote, { ...status, status: 'unloaded', circuitOpen: false });
+      return remotes.unload(remote);
+    },
     preloadRemote,
     initShareScope,
     initContainer,
@@ -261,19 +265,33 @@ export function createInstance(options: InitOptions): FederationRuntime {
     consumed: sharing.consumed,
     consumedRemote: chunks.consumedRemote,
     consumptions: sharing.consumptions,
-    remoteStatuses: () =>
-      remotes.all().map(({ info, status, url, loadTimeMs, error }) => ({
-        host: name,
-        name: info.name,
-        ...(info.alias ? { alias: info.alias } : {}),
-        entry: info.entry,
-        ...(url ? { url } : {}),
-        type: info.type,
-        status,
-        ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
-        ...(error ? { error: { code: error.code, message: error.message } } : {}),
-      })),
+    provided: sharing.provided,
+    foreignUses: sharing.foreignUses,
+    remoteStatuses: () => [
+      ...remoteStatuses(),
+      ...[...unloaded.values()].filter((u) => !remotes.all().some((s) => s.info.name === u.name)),
+    ],
   };
+
+  function remoteStatuses(): RemoteStatusInfo[] {
+    return remotes.all().map(({ info, status, url, loadTimeMs, error, breaker, integrity, exposes, modules, retries, steps }) => ({
+      host: name,
+      name: info.name,
+      ...(info.alias ? { alias: info.alias } : {}),
+      entry: info.entry,
+      ...(url ? { url } : {}),
+      type: info.type,
+      status,
+      circuitOpen: breaker.isOpen(),
+      ...(integrity ? { integrity } : {}),
+      ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
+      ...(error ? { error: { code: error.code, message: error.message } } : {}),
+      ...(exposes ? { exposes } : {}),
+      loadedExposes: [...modules.keys()],
+      retries: retries ?? 0,
+      steps: (steps ?? []).map((step) => ({ ...step })),
+    }));
+  }
   initOptions(options);
   tesseraGlobal().instances.push(instance);
   return instance;

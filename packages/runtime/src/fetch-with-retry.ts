@@ -35,14 +35,14 @@ export function bustUrl(url: string): string {
  * AWS Architecture Blog, 2015), each retry on a cache-busted URL (`bust` busts the first try too:
  * after an evaluation failure the browser keeps the failed module for its URL). Other failures
  * (HTTP 4xx, invalid content, integrity) are thrown at once. Aborting `lifetime` (the remote was
- * unloaded) clears the timers and rejects.
+ * unloaded) clears the timers and rejects. `onRetry` is called before each retry.
  */
 export async function withRetries<T>(
   url: string,
   policy: NetworkPolicy,
   remote: string | undefined,
   attempt: (url: string, signal: AbortSignal) => Promise<T>,
-  { bust = false, lifetime }: { bust?: boolean; lifetime?: AbortSignal } = {},
+  { bust = false, lifetime, onRetry }: { bust?: boolean; lifetime?: AbortSignal; onRetry?: () => void } = {},
 ): Promise<T> {
   for (let n = 0; ; n++) {
     const controller = new AbortController();
@@ -60,6 +60,7 @@ export async function withRetries<T>(
       });
     } catch (error) {
       if (n >= policy.retries || !isTransient(error) || lifetime?.aborted) throw error;
+      onRetry?.();
     } finally {
       clearTimeout(timer);
       lifetime?.removeEventListener('abort', stop);
