@@ -13,6 +13,8 @@ export interface TesseraGlobal {
   integrity?: Record<string, string>;
   /** CSP nonce set on every element a runtime adds to the page. */
   nonce?: string;
+  /** Opens the inspector panel, where `@tessera/inspector`'s trigger is installed. */
+  inspect?: () => Promise<unknown>;
 }
 
 export function tesseraGlobal(): TesseraGlobal {
