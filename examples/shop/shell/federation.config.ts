@@ -7,6 +7,8 @@ export default defineConfig({
   name: 'shell',
   entry: './src/main.tsx',
   remotes: { catalog, cart },
+  // Alt+Shift+T (or ?tessera-inspect) opens @tessera/inspector: only its trigger ships in main.js.
+  runtimePlugins: ['@tessera/inspector/plugin'],
   shared: {
     react: { singleton: true },
     'react-dom': { singleton: true },

@@ -4,8 +4,8 @@ import { statusLabel, statusLine } from './remote-status.js';
 
 const NODE_H = 40;
 const ROW = 52;
-const COLUMN = { host: 150, remote: 260, expose: 170 };
-const GAP = 56;
+const COLUMN = { host: 130, remote: 230, expose: 150 };
+const GAP = 40;
 
 interface Node { id: string; column: number; row: number; width: number; title: string; subtitle: string; kind: 'host' | 'remote' | 'expose'; status?: string }
 
@@ -50,7 +50,10 @@ export function renderGraph(info: FederationInfo): string {
       edges.push([id, exposeId]);
     }
   });
-  const x = (column: number) => 8 + column * (Math.max(COLUMN.host, COLUMN.remote) + GAP);
+  // Each column as wide as its widest node.
+  const widths: number[] = [];
+  for (const n of nodes.values()) widths[n.column] = Math.max(widths[n.column] ?? 0, n.width);
+  const x = (column: number) => 8 + widths.slice(0, column).reduce((sum, w = 0) => sum + w + GAP, 0);
   const y = (row: number) => 8 + row * ROW;
   const width = x(exposeColumn) + COLUMN.expose + 8;
   const height = y(Math.max(0, ...rows)) + NODE_H + 8;
