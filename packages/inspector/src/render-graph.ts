@@ -53,7 +53,7 @@ export function renderGraph(info: FederationInfo): string {
   // Each column as wide as its widest node.
   const widths: number[] = [];
   for (const n of nodes.values()) widths[n.column] = Math.max(widths[n.column] ?? 0, n.width);
-  const x = (column: number) => 8 + widths.slice(0, column).reduce((sum, w = 0) => sum + w + GAP, 0);
+  const x = (column: number) => 8 + Array.from(widths.slice(0, column), (w) => (w ?? 0) + GAP).reduce((a, b) => a + b, 0);
   const y = (row: number) => 8 + row * ROW;
   const width = x(exposeColumn) + COLUMN.expose + 8;
   const height = y(Math.max(0, ...rows)) + NODE_H + 8;
