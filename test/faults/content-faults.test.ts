@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
+import { NONCE, expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
 
 // Faults in what the catalog serves (code, manifest, registrations), one per test, each on a
 // fresh page: the host stays up, the catalog's fallback names the code, the remote and the URL,
@@ -11,6 +11,35 @@ const chunk = /\/ProductList-[A-Z0-9]+\.js/;
 const js = /\.js$/;
 
 describe('content faults of a remote, in Chromium', () => {
+  it('without faults: every element the runtime added carries the nonce, and the remotes are verified by an import map', async () => {
+    const opened = await openShell(shop());
+    await opened.page.getByTestId('product-list').waitFor();
+    await opened.page.getByTestId('cart-summary').waitFor();
+    const added = await opened.page.evaluate(() =>
+      [...document.querySelectorAll('script[type=importmap], link[data-tessera], link[rel=modulepreload]')].map((e) => ({
+        tag: `${e.tagName} ${e.getAttribute('type') ?? e.getAttribute('rel')}`, href: e.getAttribute('href') ?? '', nonce: (e as HTMLElement).nonce, integrity: e.getAttribute('integrity'),
+        map: e.tagName === 'SCRIPT' ? e.textContent : null,
+      })));
+    expect(added.map((e) => e.tag)).toEqual(expect.arrayContaining(['SCRIPT importmap', 'LINK stylesheet', 'LINK modulepreload']));
+    expect(added.filter((e) => e.nonce !== NONCE)).toEqual([]);
+    // The catalog's files (loaded through its manifest) carry their hash; the shell's own do not need one.
+    const catalogFiles = added.filter((e) => e.href.startsWith(shop().proxy.url));
+    expect(catalogFiles.length).toBeGreaterThan(1);
+    expect(catalogFiles.filter((e) => !/^sha384-/.test(e.integrity ?? ''))).toEqual([]);
+    expect(added.some((e) => e.map?.includes(`"${shop().proxy.url}remoteEntry.js":"sha384-`))).toBe(true);
+    // unloadRemote releases the catalog: its stylesheets go, and it is no longer registered.
+    const after = await opened.page.evaluate(() => {
+      type Shell = { name: string; unloadRemote(name: string): boolean; remoteStatuses(): { name: string }[] };
+      const shell = (globalThis as unknown as { __TESSERA__: { instances: Shell[] } }).__TESSERA__.instances.find((i) => i.name === 'shell')!;
+      const before = document.querySelectorAll('link[data-tessera="catalog"][rel=stylesheet]').length;
+      const unloaded = shell.unloadRemote('catalog');
+      return { before, unloaded, left: document.querySelectorAll('link[data-tessera="catalog"]').length, remotes: shell.remoteStatuses().map((r) => r.name) };
+    });
+    expect(after).toEqual({ before: 1, unloaded: true, left: 0, remotes: ['cart'] });
+    await opened.page.close();
+  });
+
+
   it('a syntax error in the remote entry: REMOTE_LOAD_FAILED with a hint about the code, not the network', async () => {
     shop().proxy.faults.push({ path: /remoteEntry\.js$/, kind: 'rewrite', rewrite: (body) => `${body}\n}}}`, rehash: true });
     const opened = await openShell(shop());
@@ -51,7 +80,7 @@ describe('content faults of a remote, in Chromium', () => {
     shop().proxy.faults.push({ path: /mf-manifest\.json$/, kind: 'rewrite', rewrite: (body) => body.replace('"publicPath": "auto"', '"publicPath": "file:///etc/"'), rehash: false });
     const opened = await openShell(shop());
     const message = await expectCatalogFallback(opened, 'TESSERA_MANIFEST_INVALID', manifest());
-    expect(message).toContain('file: URL');
+    expect(message).toContain('no http(s) URL: file:');
     await expectRetryRecovers(shop(), opened);
   });
 

@@ -12,6 +12,8 @@ const shopDir = join(import.meta.dirname, '..', '..', 'examples', 'shop');
 
 /** The network options every shop app is built with here: each fault shows within a few seconds. */
 export const NETWORK = { timeout: 1500, retries: 1, shareInitTimeout: 1000 } as const;
+/** The CSP nonce the apps are built with. */
+export const NONCE = 'fault-suite-nonce';
 /** Upper bound, in ms from navigation, for the catalog's fallback to show (2 attempts of `timeout`, backoff, start-up). */
 export const FALLBACK_WITHIN_MS = 6000;
 
@@ -27,7 +29,7 @@ async function build(app: string, outDir: string, edit: (config: ResolvedConfig)
   const config = await loadConfig(join(shopDir, app));
   config.outDir = outDir;
   config.dts = false;
-  config.runtime = { ...NETWORK };
+  config.runtime = { ...NETWORK, nonce: NONCE };
   edit(config);
   await buildApp(config);
   return outDir;

@@ -9,7 +9,9 @@ describe('runtimeSize', () => {
     console.log(`@tessera/runtime: ${bytes} bytes minified, ${gzipBytes} bytes gzipped`);
     expect(gzipBytes).toBeGreaterThan(1000);
     expect(gzipBytes).toBeLessThan(bytes);
-    expect(gzipBytes).toBeLessThanOrEqual(8 * 1024);
+    // 8 KiB before issue 9 added timeouts, retries, circuit breaking, manifest checks and
+    // integrity (+2.2 KB); issue 12 brings what a host needs down to 6,000 B.
+    expect(gzipBytes).toBeLessThanOrEqual(10 * 1024);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

@@ -62,7 +62,7 @@ export function createChunkLoader(
         trustBusted(url);
         return (await import(/* @vite-ignore */ /* webpackIgnore: true */ url)) as T;
       } catch (cause) {
-        throw isFederationError(cause) ? cause : await loadFailure('TESSERA_EXPOSE_LOAD_FAILED', `Loading chunk ${id}`, cause, urls, name, p.timeout);
+        throw isFederationError(cause) ? cause : await loadFailure('TESSERA_EXPOSE_LOAD_FAILED', cause, urls, name, p.timeout);
       }
     }, { bust: failed.has(id) });
   }
@@ -90,9 +90,7 @@ export function createChunkLoader(
     prefetchChunk,
     consumedRemote(id) {
       if (!remoteModules.has(id)) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `Remote module "${id}" was imported before it was loaded`, {
-          hint: 'Import remote modules behind the async boundary, or use loadRemote()',
-        });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `${id} used before it loaded`, { hint: 'Import it behind the async boundary' });
       }
       return remoteModules.get(id);
     },

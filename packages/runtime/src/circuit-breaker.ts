@@ -22,15 +22,14 @@ export function createCircuitBreaker(remote: string, url: string, threshold = 3,
   return {
     isOpen,
     check() {
-      if (isOpen()) {
-        throw new FederationError('TESSERA_REMOTE_UNAVAILABLE', `Failed ${failures} times: not retried for ${Math.ceil((openUntil - Date.now()) / 1000)} s`, {
-          remote, url, hint: 'Wait, or fix the remote',
-        });
+      const wait = openUntil - Date.now();
+      if (failures >= threshold && wait > 0) {
+        throw new FederationError('TESSERA_REMOTE_UNAVAILABLE', `Failed ${failures} times: not tried for ${wait} ms`, { remote, url, hint: 'Wait, or fix the remote' });
       }
     },
     record(ok) {
       failures = ok ? 0 : failures + 1;
-      if (failures >= threshold) openUntil = Date.now() + cooldown;
+      openUntil = Date.now() + cooldown;
     },
   };
 }

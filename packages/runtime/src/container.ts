@@ -19,9 +19,7 @@ export function createContainer(
       const load = Object.prototype.hasOwnProperty.call(exposes, exposedName) ? exposes[exposedName] : undefined;
       if (!load) {
         return Promise.reject(
-          new FederationError('TESSERA_EXPOSE_NOT_FOUND', `Module "${exposedName}" does not exist in container`, {
-            remote: instance.name, hint: `Exposed: ${Object.keys(exposes).join(', ') || 'nothing'}`,
-          }),
+          new FederationError('TESSERA_EXPOSE_NOT_FOUND', `${exposedName} is not exposed`, { remote: instance.name, hint: `Exposed: ${Object.keys(exposes)}` }),
         );
       }
       return instance.loadChunk(`expose:${exposedName}`, load).then((namespace) => {

@@ -1,7 +1,7 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
 import { FederationError, isFederationError } from './errors.js';
 import { recordStep, type InstanceInfoSource, type RemoteStatusInfo } from './federation-info.js';
-import { withRetries, type NetworkPolicy } from './fetch-with-retry.js';
+import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
 import { ensureContainer, type RemoteLoadContext } from './load-remote.js';
@@ -105,7 +105,7 @@ const DEFAULTS: Required<NetworkOptions> = { timeout: 8000, retries: 2, shareIni
  */
 export function createInstance(options: InitOptions): FederationRuntime {
   if (!options || typeof options.name != 'string' || !options.name) {
-    throw new FederationError('TESSERA_INVALID_OPTIONS', 'init() needs a `name`: this app\'s container name');
+    throw new FederationError('TESSERA_INVALID_OPTIONS', 'init() needs a name');
   }
   const name = options.name;
   const defaultScope = options.shareScope ?? 'default';
@@ -133,17 +133,17 @@ export function createInstance(options: InitOptions): FederationRuntime {
   async function getExpose(state: RemoteState, container: Container, expose: string): Promise<ModuleExports> {
     const details = { remote: state.info.name, url: state.url };
     if (state.exposes && !state.exposes.includes(expose)) {
-      throw new FederationError('TESSERA_EXPOSE_NOT_FOUND', `The remote does not expose "${expose}"`, { ...details, hint: `Exposed: ${state.exposes.join(', ')}` });
+      throw new FederationError('TESSERA_EXPOSE_NOT_FOUND', `${expose} is not exposed`, { ...details, hint: `Exposed: ${state.exposes}` });
     }
-    // A backstop for containers that never settle `get` (a Tessera remote times out each file itself).
-    const p = policy(state);
-    return recordStep(state.steps ??= [], 'expose', state.url, async () => (await withRetries(state.url ?? expose, { timeout: p.timeout * (p.retries + 2), retries: 0 }, state.info.name, async () => {
+    return recordStep(state.steps ??= [], 'expose', state.url, async () => {
+      let factory;
       try {
-        return await container.get(expose);
+        factory = await container.get(expose);
       } catch (cause) {
-        throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `Loading "${expose}" failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
+        throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `${expose} failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
       }
-    }, { lifetime: state.lifetime.signal }))(), expose);
+      return factory();
+    }, expose);
   }
 
   async function loadRemote<T>(requestId: string): Promise<T> {
@@ -154,9 +154,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       ({ id } = await waterfall(plugins, 'beforeRequest', { id }));
       found = remotes.find(id);
       if (!found) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote is registered for "${id}"`, {
-          hint: `Register it with init({ remotes }) or registerRemotes(); known: ${remotes.all().map((s) => s.info.name).join(', ') || 'none'}`,
-        });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for "${id}"`, { hint: `Register it; known: ${remotes.all().map((s) => s.info.name)}` });
       }
       const { state, expose } = found;
       await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose });
@@ -220,8 +218,8 @@ export function createInstance(options: InitOptions): FederationRuntime {
 
   async function initContainer(shareScope: ShareScope, initScope: unknown[] = []): Promise<void> {
     if (!sharing.adoptScope(defaultScope, shareScope)) {
-      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Container "${name}" was already initialised with another share scope "${defaultScope}"`, {
-        remote: name, hint: 'Load each remote entry once per page, and init it with the same share scope object',
+      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Initialised with another share scope "${defaultScope}"`, {
+        remote: name, hint: 'Init each container with one scope object',
       });
     }
     await initShareScope(defaultScope, initScope);

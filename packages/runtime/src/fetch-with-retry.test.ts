@@ -19,7 +19,7 @@ async function serveStatuses(statuses: number[]): Promise<{ url: string; seen: s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mf-manifest.json`, seen };
 }
 
-const get = (url: string) => withRetries(url, { timeout: 300, retries: 2 }, 'app', (u, signal) => fetchChecked(fetch, u, signal, 'TESSERA_MANIFEST_FETCH_FAILED', 'app'));
+const get = (url: string) => withRetries(url, { timeout: 300, retries: 2 }, 'app', (u, signal) => fetchChecked(fetch, u, signal, 'app'));
 
 describe('withRetries', () => {
   it('retries HTTP 5xx on cache-busted URLs and succeeds', async () => {

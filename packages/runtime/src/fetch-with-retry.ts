@@ -16,26 +16,21 @@ export function transientError<E extends object>(error: E): E {
   return error;
 }
 
-export const isTransient = (error: unknown): boolean => transient.has(error as object);
-
 let busts = 0;
 
-/** `url` with a query no cache has seen (`tessera-retry=…`), so a retry never gets a cached failure; http(s) only. */
+/** `url` with a query no cache has seen (`tessera-retry=…`, always last), so a retry never gets a cached failure; http(s) only. */
 export function bustUrl(url: string): string {
-  if (!/^https?:/.test(url)) return url;
-  const u = new URL(url);
-  u.searchParams.set('tessera-retry', Date.now().toString(36) + ++busts);
-  return u.href;
+  return /^https?:/.test(url) ? `${url}${url.includes('?') ? '&' : '?'}tessera-retry=${Date.now().toString(36)}${++busts}` : url;
 }
 
 /**
  * Runs one network step: `attempt(url, signal)` gets `policy.timeout` ms (then `signal` aborts and
  * the step fails with TESSERA_REMOTE_TIMEOUT naming `url`); a transient failure is retried up to
- * `policy.retries` times after 2^n × 200 ms with full jitter ("Exponential Backoff And Jitter",
- * AWS Architecture Blog, 2015), each retry on a cache-busted URL (`bust` busts the first try too:
- * after an evaluation failure the browser keeps the failed module for its URL). Other failures
- * (HTTP 4xx, invalid content, integrity) are thrown at once. Aborting `lifetime` (the remote was
- * unloaded) clears the timers and rejects. `onRetry` is called before each retry.
+ * `policy.retries` times after a random 0 to 200 × 2^n ms ("full jitter", from "Exponential Backoff
+ * And Jitter", AWS Architecture Blog, 2015), each retry on a cache-busted URL (`bust` busts the
+ * first try too: after a failed evaluation the browser keeps the failed module for its URL).
+ * Other failures (HTTP 4xx, invalid content, integrity) are thrown at once. Aborting `lifetime`
+ * (the remote was unloaded) clears the timers and rejects with its reason. `onRetry` is called before each retry.
  */
 export async function withRetries<T>(
   url: string,
@@ -46,52 +41,46 @@ export async function withRetries<T>(
 ): Promise<T> {
   for (let n = 0; ; n++) {
     const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const { signal } = controller;
     const stop = () => controller.abort(lifetime!.reason);
     lifetime?.addEventListener('abort', stop);
+    const timer = setTimeout(() => controller.abort(transientError(new FederationError(
+      'TESSERA_REMOTE_TIMEOUT', `No answer in ${policy.timeout} ms`, { remote, url, hint: 'Check the remote, or raise `timeout`' },
+    ))), policy.timeout);
     try {
       if (lifetime?.aborted) throw lifetime.reason;
       return await new Promise<T>((resolve, reject) => {
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason));
-        timer = setTimeout(() => controller.abort(transientError(new FederationError(
-          'TESSERA_REMOTE_TIMEOUT', `No answer within ${policy.timeout} ms`, { remote, url, hint: 'Check the remote is up, or raise `timeout`' },
-        ))), policy.timeout);
-        attempt(n || bust ? bustUrl(url) : url, controller.signal).then(resolve, reject);
+        signal.onabort = () => reject(signal.reason);
+        attempt(n || bust ? bustUrl(url) : url, signal).then(resolve, reject);
       });
     } catch (error) {
-      if (n >= policy.retries || !isTransient(error) || lifetime?.aborted) throw error;
+      if (n >= policy.retries || !transient.has(error as object) || lifetime?.aborted) throw error;
       onRetry?.();
     } finally {
       clearTimeout(timer);
       lifetime?.removeEventListener('abort', stop);
     }
-    await new Promise((resolve) => {
-      const t = setTimeout(resolve, Math.random() * 200 * 2 ** n);
-      lifetime?.addEventListener('abort', () => (clearTimeout(t), resolve(0)), { once: true });
-    });
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * 2 ** n));
   }
 }
 
 /**
- * `fetch` that fails with a FederationError of `code` naming `remote` and `url`: a network error
- * or HTTP 5xx is transient (retried by `withRetries`), another HTTP error is not.
+ * `fetch` whose failures are TESSERA_MANIFEST_FETCH_FAILED naming `remote` and `url`: a network
+ * error or HTTP 5xx is transient (retried by `withRetries`), another HTTP error is not.
  */
 export async function fetchChecked(
   fetcher: (url: string, init: RequestInit) => Promise<Response>,
   url: string,
   signal: AbortSignal,
-  code: 'TESSERA_MANIFEST_FETCH_FAILED',
   remote: string,
 ): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetcher(url, { signal });
-  } catch (cause) {
-    if (signal.aborted) throw signal.reason;
-    throw transientError(new FederationError(code, `Network error: ${(cause as Error)?.message}`, { remote, url, cause, hint: 'Check the remote is up and allows CORS' }));
-  }
+  const fail = (why: string, cause?: unknown) =>
+    new FederationError('TESSERA_MANIFEST_FETCH_FAILED', why, { remote, url, cause, hint: 'Check the URL and that the remote is up (CORS)' });
+  const response = await fetcher(url, { signal }).catch((cause) => {
+    throw signal.aborted ? signal.reason : transientError(fail(`Network error: ${cause?.message}`, cause));
+  });
   if (!response.ok) {
-    const error = new FederationError(code, `HTTP ${response.status}`, { remote, url, hint: 'Check the URL and that the remote is deployed' });
+    const error = fail(`HTTP ${response.status}`);
     throw response.status >= 500 ? transientError(error) : error;
   }
   return response;

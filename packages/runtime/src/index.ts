@@ -39,7 +39,7 @@ export function init(options: InitOptions): FederationRuntime {
 }
 
 function instance(): FederationRuntime {
-  if (!current) throw new FederationError('TESSERA_INVALID_OPTIONS', 'Call init() before using the federation runtime');
+  if (!current) throw new FederationError('TESSERA_INVALID_OPTIONS', 'Call init() first');
   return current;
 }
 

@@ -31,13 +31,13 @@ export async function loadContainer(
       }
       return await loadScript(url, entry.globalName, remote, plugins);
     } catch (cause) {
-      throw isFederationError(cause) ? cause : await loadFailure('TESSERA_REMOTE_LOAD_FAILED', 'Loading the remote entry', cause, [entry.url], remote.name, policy.timeout);
+      throw isFederationError(cause) ? cause : await loadFailure('TESSERA_REMOTE_LOAD_FAILED', cause, [entry.url], remote.name, policy.timeout);
     }
   }, options);
   const c = container as Partial<Container> | undefined;
   if (!c || typeof c.init != 'function' || typeof c.get != 'function') {
-    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', 'The remote entry exports no container (init and get)', {
-      remote: remote.name, url: entry.url, hint: `Check the entry URL and type (got "${entry.type}"${entry.type == 'var' ? `, global "${entry.globalName}"` : ''})`,
+    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', 'No init and get exported', {
+      remote: remote.name, url: entry.url, hint: `Check the entry URL and type (${entry.type} ${entry.globalName})`,
     });
   }
   return c as Container;
@@ -47,7 +47,7 @@ function loadScript(url: string, globalName: string, remote: RemoteInfo, plugins
   const g = globalThis as Record<string, unknown>;
   if (g[globalName] !== undefined) return Promise.resolve(g[globalName]);
   if (typeof document == 'undefined') {
-    return Promise.reject(new Error('a "var" remote entry needs a DOM to add its <script>; in Node build the remote as a module entry'));
+    return Promise.reject(new Error('a "var" entry needs a DOM'));
   }
   return new Promise((resolve, reject) => {
     const hash = hashOf(url);

@@ -1,35 +1,36 @@
 import { FederationError, type FederationErrorCode } from './errors.js';
-import { transientError } from './fetch-with-retry.js';
-import { diagnose } from './integrity.js';
+import { bustUrl, transientError } from './fetch-with-retry.js';
+import { hashOf } from './integrity.js';
 
 /**
- * The coded error for a file (remote entry, chunk, stylesheet) the browser failed to load. A
- * SyntaxError is the remote's code; otherwise `urls` (the file and those it imports) are fetched
- * again to tell a network error or HTTP 5xx (transient: retried) from an HTTP 4xx or tampered
- * bytes (TESSERA_INTEGRITY_FAILED, naming the file). Never retried: the latter two.
+ * The coded error for a file (remote entry, chunk, stylesheet) the browser failed to load, which
+ * says no more than "failed". A SyntaxError is the remote's code. Otherwise `urls` (the file, then
+ * those it imports) are fetched again (cache-busted, within `timeout` ms) to find the first one
+ * that is unreachable or answers HTTP 5xx (transient: retried), answers HTTP 4xx, or whose bytes
+ * differ from its manifest hash (TESSERA_INTEGRITY_FAILED, naming it); neither of the last two is retried.
  */
-export async function loadFailure(
-  code: FederationErrorCode,
-  what: string,
-  cause: unknown,
-  urls: string[],
-  remote: string,
-  timeout: number,
-): Promise<FederationError> {
-  const url = urls[0];
-  const message = `${what} failed: ${(cause as Error)?.message ?? cause}`;
-  if ((cause as Error)?.name === 'SyntaxError') {
-    return new FederationError(code, message, { remote, url, cause, hint: 'The remote\'s code does not parse: rebuild and redeploy it' });
+export async function loadFailure(code: FederationErrorCode, cause: unknown, urls: string[], remote: string, timeout: number): Promise<FederationError> {
+  const fail = (url: string | undefined, why: string, hint: string, c: FederationErrorCode = code) =>
+    new FederationError(c, `${url ? url.slice(url.lastIndexOf('/') + 1) : 'Chunk'} ${why}`, { remote, url, cause, hint });
+  if ((cause as Error)?.name == 'SyntaxError') return fail(urls[0], `does not parse: ${(cause as Error).message}`, 'Fix and redeploy the remote');
+  for (const url of urls) {
+    let response: Response;
+    let bytes: ArrayBuffer;
+    try {
+      response = await fetch(bustUrl(url), { signal: AbortSignal.timeout(timeout) });
+      bytes = await response.arrayBuffer();
+    } catch {
+      return transientError(fail(url, 'is unreachable', 'Check the remote is up (CORS)'));
+    }
+    const status = response.status;
+    if (status >= 400) {
+      const error = fail(url, `failed: HTTP ${status}`, 'Check the URL and that the remote is deployed');
+      return status >= 500 ? transientError(error) : error;
+    }
+    const hash = hashOf(url);
+    if (hash?.startsWith('sha384-') && hash != `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`) {
+      return fail(url, 'differs from its manifest hash: refused', 'Redeploy the remote, or look for tampering', 'TESSERA_INTEGRITY_FAILED');
+    }
   }
-  const found = await diagnose(urls, timeout);
-  if (found?.problem === 'integrity') {
-    return new FederationError('TESSERA_INTEGRITY_FAILED', `${found.url} differs from the hash in the manifest: refused`, {
-      remote, url: found.url, cause, hint: 'Redeploy the remote with its manifest, or check for tampering',
-    });
-  }
-  const status = typeof found?.problem === 'number' ? found.problem : 0;
-  const error = new FederationError(code, status ? `${message} (HTTP ${status})` : message, {
-    remote, url: found?.url ?? url, cause, hint: found ? 'Check the URL, CORS and that the remote is up' : 'It threw while evaluating: see cause',
-  });
-  return found && (found.problem === 'network' || status >= 500) ? transientError(error) : error;
+  return fail(urls[0], `threw: ${(cause as Error)?.message ?? cause}`, 'See cause');
 }

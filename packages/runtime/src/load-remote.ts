@@ -50,8 +50,8 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
         try {
           await recordStep(steps, 'init', entry.url, async () => container.init(ctx.scopeFor(info.shareScope), initScope));
         } catch (cause) {
-          throw isFederationError(cause) ? cause : new FederationError('TESSERA_REMOTE_LOAD_FAILED', `The container's init threw: ${(cause as Error)?.message ?? cause}`, {
-            remote: info.name, url: entry.url, cause, hint: 'Fix the remote\'s init',
+          throw isFederationError(cause) ? cause : new FederationError('TESSERA_REMOTE_LOAD_FAILED', `init threw: ${(cause as Error)?.message ?? cause}`, {
+            remote: info.name, url: entry.url, cause, hint: 'Fix the remote',
           });
         }
         return container;
@@ -86,18 +86,14 @@ async function fetchManifest(
   const remote = state.info.name;
   const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', u, init) ?? fetch(u, init);
   const json = await withRetries(url, policy, remote, async (target, signal) => {
-    const response = await fetchChecked(fetcher, target, signal, 'TESSERA_MANIFEST_FETCH_FAILED', remote);
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      if (signal.aborted) throw signal.reason;
-      throw transientError(new FederationError('TESSERA_MANIFEST_FETCH_FAILED', 'The connection broke while reading', { remote, url, cause }));
-    }
+    const response = await fetchChecked(fetcher, target, signal, remote);
+    const text = await response.text().catch((cause) => {
+      throw signal.aborted ? signal.reason : transientError(new FederationError('TESSERA_MANIFEST_FETCH_FAILED', 'Connection broke', { remote, url, cause }));
+    });
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest is not JSON', { remote, url, cause, hint: 'Serve the mf-manifest.json the remote\'s build wrote' });
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest is not JSON', { remote, url, cause, hint: 'Serve the manifest the build wrote' });
     }
   }, options);
   return readManifest(json, url, remote);

@@ -25,7 +25,7 @@ export function loadStylesheet(href: string, owner: string, policy: NetworkPolic
     link.onload = () => resolve();
     link.onerror = () => {
       link.remove();
-      loadFailure('TESSERA_EXPOSE_LOAD_FAILED', 'Stylesheet', new Error(`${url} did not load`), [href], owner, policy.timeout).then(reject);
+      loadFailure('TESSERA_EXPOSE_LOAD_FAILED', 0, [href], owner, policy.timeout).then(reject);
     };
     signal.addEventListener('abort', () => link.remove());
   }));

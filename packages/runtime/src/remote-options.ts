@@ -61,9 +61,7 @@ export function normalizeRemotes(input: RemotesInput | undefined, defaultScope: 
   return list.map((remote) => {
     const urls = Array.isArray(remote?.entry) ? remote.entry : [remote?.entry];
     if (!remote || !isUrl(remote.name) || !urls.length || !urls.every(isUrl)) {
-      throw new FederationError('TESSERA_INVALID_OPTIONS', `Invalid remote ${JSON.stringify(remote)}`, {
-        hint: 'Give each remote a name and an entry URL (remote entry or mf-manifest.json)',
-      });
+      throw new FederationError('TESSERA_INVALID_OPTIONS', `Invalid remote ${JSON.stringify(remote)}`, { hint: 'Give a name and an entry URL' });
     }
     let globalName = remote.entryGlobalName;
     let at: RegExpExecArray | null = null;
@@ -94,7 +92,7 @@ export function networkOptions(input: NetworkOptions, where: string): NetworkOpt
     const value = input[key];
     if (value === undefined) continue;
     if (typeof value != 'number' || !(value >= 0)) {
-      throw new FederationError('TESSERA_INVALID_OPTIONS', `${where}: \`${key}\` must be a number ≥ 0, got ${JSON.stringify(value)}`);
+      throw new FederationError('TESSERA_INVALID_OPTIONS', `${where}: ${key} must be a number ≥ 0`);
     }
     options[key] = value;
   }

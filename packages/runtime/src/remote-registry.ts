@@ -46,7 +46,7 @@ export function createRemoteRegistry(defaultScope: string, onDrop: (name: string
   function drop(name: string): void {
     const state = remotes.get(name);
     if (!state) return;
-    state.lifetime.abort(new FederationError('TESSERA_REMOTE_NOT_FOUND', `Remote "${name}" was unloaded`, { remote: name }));
+    state.lifetime.abort(new FederationError('TESSERA_REMOTE_NOT_FOUND', 'Unloaded', { remote: name }));
     remotes.delete(name);
     removeStylesheets(name);
     onDrop(name);
@@ -58,9 +58,7 @@ export function createRemoteRegistry(defaultScope: string, onDrop: (name: string
         const existing = remotes.get(info.name);
         if (existing && !force) {
           if (existing.info.entry !== info.entry) {
-            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Remote "${info.name}" is registered with ${existing.info.entry}: kept`, {
-              remote: info.name, url: info.entry, hint: 'Pass { force: true } to replace it',
-            }).message);
+            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Kept ${existing.info.entry}`, { remote: info.name, url: info.entry, hint: 'Pass { force: true }' }).message);
           }
           continue;
         }

@@ -167,8 +167,7 @@ export function createShareNegotiation(
         }
       }
       throw new FederationError('TESSERA_SHARE_NOT_LOADED', `Shared module ${key} is not available for eager consumption`, {
-        remote: name,
-        hint: 'Import it only behind the async boundary, or mark it `eager: true`',
+        remote: name, hint: 'Import it behind the async boundary, or make it eager',
       });
     },
     consumptions: () => records.slice(),

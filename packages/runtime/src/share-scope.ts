@@ -19,9 +19,7 @@ export function registerShared(
   from: string,
 ): void {
   if (!parseVersion(version)) {
-    console.warn(new FederationError('TESSERA_VERSION_INVALID', `Shared ${key} has invalid version "${String(version)}": ignored`, {
-      remote: from, hint: 'Provide a semver version (1.2.3)',
-    }).message);
+    console.warn(new FederationError('TESSERA_VERSION_INVALID', `Shared ${key} ${String(version)} ignored`, { remote: from, hint: 'Use semver' }).message);
     return;
   }
   const versions = (scope[key] ??= {});

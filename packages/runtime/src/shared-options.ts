@@ -36,15 +36,13 @@ export interface ResolvedShared {
 
 export function normalizeShared(key: string, input: SharedInput, defaultScope: string): ResolvedShared {
   if (!input || typeof input !== 'object') {
-    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared module "${key}" must be given as an object`);
+    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared ${key} must be an object`);
   }
   const lib = input.lib;
   const eager = !!input.eager || !!lib;
   const provide = input.import === false ? undefined : lib ? () => lib : input.get;
   if (provide && !input.version) {
-    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared module "${key}" is provided without a version`, {
-      hint: 'Give `version` (the installed package version), or `import: false` to only consume it',
-    });
+    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared ${key} is provided without a version`, { hint: 'Give version, or import: false' });
   }
   const singleton = !!input.singleton;
   return {
