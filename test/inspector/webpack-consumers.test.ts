@@ -1,17 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import type { Configuration } from 'webpack';
+import type { FederationInfo } from '@tessera/runtime';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '@tessera/cli';
 import { launchChromium } from '../e2e/chromium.js';
-import { federationInfo, openPage } from '../e2e/page.js';
+import { openPage } from '../e2e/page.js';
 import { importConfig, runWebpack } from '../interop/webpack-build.js';
 import { buildIsolated } from '../support/isolated-build.js';
 
 // Issue 16: with webpack remotes on the page, federation info lists what the webpack consumers
-// took, although webpack records only a `loaded` flag in the share scope.
+// took, although webpack records only a `loaded` flag in the share scope. The complete view
+// (`@tessera/runtime/federation-info`, which the inspector uses) is added to the page as devtools do.
+async function completeInfoScript(): Promise<string> {
+  const result = await build({
+    stdin: { contents: 'import { getFederationInfo } from "@tessera/runtime/federation-info"; globalThis.__completeInfo = getFederationInfo;', resolveDir: import.meta.dirname },
+    bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const webpackDist = mkdtempSync(join(tmpdir(), 'tessera-webpack-remote-'));
 let browser: Browser;
@@ -40,7 +50,8 @@ describe('federation info with webpack remotes on the page', () => {
     try {
       await page.getByTestId('slot-esm').getByTestId('webpack-counter-button').waitFor();
       await page.getByTestId('slot-var').getByTestId('webpack-counter-button').waitFor();
-      const info = await federationInfo(page);
+      await page.addScriptTag({ content: await completeInfoScript() });
+      const info = await page.evaluate(() => (globalThis as unknown as { __completeInfo(): FederationInfo }).__completeInfo());
       const react = info.shared.find((s) => s.key === 'react')!;
       const version = react.versions[0]!.version;
       expect(react.versions).toEqual([expect.objectContaining({ from: 'tesseraHost', loaded: true })]);

@@ -1,11 +1,13 @@
 import type { FederationInfo, FederationInstance, InstanceInfoSource, TesseraGlobal } from '@tessera/runtime';
+import { collectFederationInfo } from '@tessera/runtime/federation-info';
 import { renderGraph } from './render-graph.js';
 import { renderRemotes } from './render-remotes.js';
 import { renderShared } from './render-shared.js';
+import type { InspectorView, RemoteView } from './remote-status.js';
 import { styles } from './styles.js';
 
 export interface MountOptions {
-  /** Where the federation info comes from. Default: `globalThis.__TESSERA__.getFederationInfo()`. */
+  /** Where the federation info comes from. Default: the complete view (`collectFederationInfo`) of `globalThis.__TESSERA__`'s runtimes. */
   getInfo?: () => FederationInfo;
   /** How often the panel looks for changes while open, in ms (it redraws only on a change). Default 250. */
   intervalMs?: number;
@@ -36,7 +38,7 @@ export function mountInspector({ getInfo, intervalMs = 250, onClose }: MountOpti
   const read = getInfo ?? (() => {
     const g = registry();
     if (!g) throw new Error('No Tessera runtime on this page (globalThis.__TESSERA__ is missing)');
-    return g.getFederationInfo();
+    return collectFederationInfo(g.instances);
   });
   const element = document.createElement('tessera-inspector');
   element.dataset.testid = 'tessera-inspector';
@@ -48,9 +50,15 @@ export function mountInspector({ getInfo, intervalMs = 250, onClose }: MountOpti
 <section><h2>Shared modules</h2><div class="shared"></div></section></div>`;
   const part = (selector: string) => root.querySelector(selector)!;
   let last = '';
+  const seen = new Map<string, RemoteView>();
+  const idOf = (r: { host: string; name: string }) => `${r.host}\0${r.name}`;
 
   function refresh(): void {
-    const info = read();
+    const current = read();
+    const present = new Set(current.remotes.map(idOf));
+    for (const r of current.remotes) seen.set(idOf(r), r);
+    const gone = [...seen.values()].filter((r) => !present.has(idOf(r))).map((r): RemoteView => ({ ...r, status: 'unloaded', error: undefined, circuitOpen: false }));
+    const info: InspectorView = { ...current, remotes: [...current.remotes, ...gone] };
     const snapshot = JSON.stringify(info);
     if (snapshot === last) return;
     last = snapshot;
@@ -69,7 +77,7 @@ export function mountInspector({ getInfo, intervalMs = 250, onClose }: MountOpti
     if (action !== 'unload') void instance?.preloadRemote?.([{ nameOrAlias: remote, exposes: status?.loadedExposes ?? [] }]).then(refresh);
     refresh();
   }
-  const info = () => JSON.parse(last || '{"remotes":[]}') as FederationInfo;
+  const info = () => JSON.parse(last || '{"remotes":[]}') as InspectorView;
 
   root.addEventListener('click', (event) => {
     const button = (event.target as Element).closest?.('button[data-action]') as HTMLButtonElement | null;

@@ -1,6 +1,5 @@
-import type { FederationInfo } from '@tessera/runtime';
 import { esc } from './html.js';
-import { statusLabel, statusLine } from './remote-status.js';
+import { statusLabel, statusLine, type InspectorView } from './remote-status.js';
 
 const NODE_H = 40;
 const ROW = 52;
@@ -14,7 +13,7 @@ interface Node { id: string; column: number; row: number; width: number; title: 
  * by status, with the error code of a failed one), and the exposed modules of each remote
  * (solid: loaded, dashed: listed by its manifest only).
  */
-export function renderGraph(info: FederationInfo): string {
+export function renderGraph(info: InspectorView): string {
   const nodes = new Map<string, Node>();
   const edges: [string, string][] = [];
   const remoteNames = new Set(info.remotes.map((r) => r.name));

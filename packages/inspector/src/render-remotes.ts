@@ -1,10 +1,9 @@
-import type { RemoteStatusInfo } from '@tessera/runtime';
 import { esc, ms } from './html.js';
-import { statusLabel } from './remote-status.js';
+import { statusLabel, type RemoteView } from './remote-status.js';
 import { renderWaterfall, timeAxis } from './render-waterfall.js';
 
 /** One card per remote: URL, status (and error), integrity, load time, retries, Retry/Unload, waterfall. */
-export function renderRemotes(remotes: RemoteStatusInfo[]): string {
+export function renderRemotes(remotes: RemoteView[]): string {
   if (!remotes.length) return '<p class="muted">No remotes registered.</p>';
   const axis = timeAxis(remotes);
   return remotes.map((remote) => {

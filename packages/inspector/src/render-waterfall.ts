@@ -1,8 +1,9 @@
-import type { LoadStep, RemoteStatusInfo } from '@tessera/runtime';
+import type { LoadStep } from '@tessera/runtime';
+import type { RemoteView } from './remote-status.js';
 import { esc, fileOf, ms } from './html.js';
 
 /** The time span every waterfall of the panel shares, so their bars line up: [start, end] in ms. */
-export function timeAxis(remotes: RemoteStatusInfo[]): [number, number] {
+export function timeAxis(remotes: RemoteView[]): [number, number] {
   const steps = remotes.flatMap((r) => r.steps ?? []);
   if (!steps.length) return [0, 1];
   const start = Math.min(...steps.map((s) => s.startMs));
@@ -16,7 +17,7 @@ const LABEL: Record<LoadStep['kind'], string> = { manifest: 'manifest', entry: '
  * A remote's load as a waterfall: one row per step (manifest, entry, init, each exposed module,
  * chunk and stylesheet), a bar from its start to its end on the shared `axis`, its duration.
  */
-export function renderWaterfall(remote: RemoteStatusInfo, [start, end]: [number, number]): string {
+export function renderWaterfall(remote: RemoteView, [start, end]: [number, number]): string {
   const steps = [...(remote.steps ?? [])].sort((a, b) => a.startMs - b.startMs);
   if (!steps.length) return '<p class="muted">No load recorded yet.</p>';
   const span = end - start;

@@ -6,8 +6,6 @@ export interface CircuitBreaker {
   check(): void;
   /** Records the outcome of one load (after its retries). */
   record(ok: boolean): void;
-  /** Loads fail fast now. */
-  isOpen(): boolean;
 }
 
 /**
@@ -18,9 +16,7 @@ export interface CircuitBreaker {
 export function createCircuitBreaker(remote: string, url: string, threshold = 3, cooldown = 10_000): CircuitBreaker {
   let failures = 0;
   let openUntil = 0;
-  const isOpen = () => failures >= threshold && Date.now() < openUntil;
   return {
-    isOpen,
     check() {
       const wait = openUntil - Date.now();
       if (failures >= threshold && wait > 0) {

@@ -60,13 +60,4 @@ describe('federation info', () => {
     ]);
   });
 
-  it('shows an unloaded remote as unloaded, until it is registered again', async () => {
-    const remote = remoteApp('infoRemote3', {}, { './X': { default: 1 } });
-    const host = createInstance({ name: 'infoHost3', remotes: { infoRemote3: remote.url } });
-    await host.loadRemote('infoRemote3/X');
-    expect(host.unloadRemote('infoRemote3')).toBe(true);
-    expect(info(host).remotes.map((r) => `${r.name}: ${r.status}`)).toEqual(['infoRemote3: unloaded']);
-    host.registerRemotes({ infoRemote3: remote.url });
-    expect(info(host).remotes.map((r) => `${r.name}: ${r.status}`)).toEqual(['infoRemote3: registered']);
-  });
 });

@@ -1,3 +1,4 @@
+import { recordedInfo } from './recorded-info.js';
 import type { RemoteEntryType } from './remote-options.js';
 import type { ShareScope } from './types.js';
 
@@ -53,14 +54,14 @@ export interface LoadStep {
   error?: string;
 }
 
-export type RemoteStatus = 'registered' | 'loading' | 'loaded' | 'error' | 'unloaded';
+export type RemoteStatus = 'registered' | 'loading' | 'loaded' | 'error';
 
 /**
- * `verified`: the browser checked its files against the manifest's SHA-384 hashes (import map);
- * `failed`: it refused one (TESSERA_INTEGRITY_FAILED); `unchecked`: no hashes, or no browser to
- * check (Node); `off`: `integrity: false`.
+ * `verified`: loaded in a browser that checked its files against the manifest's SHA-384 hashes
+ * (import map); `failed`: it refused one (TESSERA_INTEGRITY_FAILED); `unchecked`: no hashes
+ * (a remote entry URL, `integrity: false`), not loaded yet, or no browser to check (Node).
  */
-export type IntegrityResult = 'verified' | 'failed' | 'unchecked' | 'off';
+export type IntegrityResult = 'verified' | 'failed' | 'unchecked';
 
 export interface RemoteStatusInfo {
   /** App that registered the remote. */
@@ -73,8 +74,9 @@ export interface RemoteStatusInfo {
   url?: string;
   type: RemoteEntryType;
   status: RemoteStatus;
-  /** Its circuit breaker is open: loads fail fast (TESSERA_REMOTE_UNAVAILABLE) for a while. */
+  /** Its last load failed fast because its circuit is open (TESSERA_REMOTE_UNAVAILABLE). Complete view only. */
   circuitOpen?: boolean;
+  /** Complete view only. */
   integrity?: IntegrityResult;
   /** From request to initialised container, in ms. */
   loadTimeMs?: number;
@@ -94,8 +96,8 @@ export interface SharedVersionInfo {
   from: string;
   eager: boolean;
   loaded: boolean;
-  /** Every Tessera app that registered this version, kept or not, and the scope's `from`. */
-  providers: string[];
+  /** Every Tessera app that registered this version, kept or not, and the scope's `from` (complete view). */
+  providers?: string[];
 }
 
 export interface SharedModuleInfo {
@@ -103,8 +105,8 @@ export interface SharedModuleInfo {
   key: string;
   versions: SharedVersionInfo[];
   consumers: ShareConsumption[];
-  /** The warnings of its consumers (unsatisfied versions). */
-  warnings: string[];
+  /** The warnings of its consumers: unsatisfied versions (complete view). */
+  warnings?: string[];
 }
 
 /** Everything federation did on this page: `getFederationInfo()` and `globalThis.__TESSERA__`. */
@@ -127,65 +129,69 @@ export interface InstanceInfoSource {
   foreignUses?(): { scope: string; key: string; version: string; caller?: string }[];
 }
 
-/** Runs `step` as a load step of `kind` appended to `steps`: start, end and error code recorded. */
-export function recordStep<T>(steps: LoadStep[], kind: LoadStep['kind'], url: string | undefined, step: () => Promise<T>, name?: string): Promise<T> {
-  const record: LoadStep = { kind, ...(url ? { url } : {}), ...(name ? { name } : {}), startMs: performance.now() };
-  steps.push(record);
-  const done = (error?: { code?: string }) => {
-    record.endMs = performance.now();
-    if (error) record.error = error.code ?? 'Error';
-  };
-  const running = step();
-  running.then(() => done(), done);
-  return running;
-}
-
 type ScopeEntry = ShareScope[string][string] & { useIn?: string[] };
 
+/**
+ * The complete view, for devtools (the inspector, @tessera/otel) and tests: what the runtimes
+ * recorded (`recordedInfo`), plus what is seen in the share scopes: every Tessera app that
+ * registered a version (kept or not), what consumers outside Tessera took (the caller of a
+ * Tessera entry's `get`, webpack's `loaded` flag, MF 2.0's `useIn`), the warnings, and the
+ * chunks and stylesheets fetched from each remote's folder (Resource Timing, browsers only).
+ * Not part of the runtime apps carry: import it from `@tessera/runtime/federation-info`.
+ */
 export function collectFederationInfo(instances: readonly InstanceInfoSource[]): FederationInfo {
-  const shared = new Map<string, SharedModuleInfo>();
-  const seenScopes = new Set<ShareScope>();
-  const remotes = instances.flatMap((i) => i.remoteStatuses());
-  const tessera = new Set(instances.map((i) => i.name));
-  for (const remote of remotes) if (remote.status === 'loaded') remote.steps = [...(remote.steps ?? []), ...resourceSteps(remote)];
-  const entries: [SharedModuleInfo, string, ScopeEntry][] = [];
+  const info = recordedInfo(instances);
+  const find = (scope: string, key: string) => info.shared.find((s) => s.scope === scope && s.key === key);
+  const tessera = new Set(info.instances);
+  const hashes = (globalThis as { __TESSERA__?: { integrity?: Record<string, string> } }).__TESSERA__?.integrity ?? {};
+  for (const remote of info.remotes) {
+    const code = remote.error?.code;
+    remote.circuitOpen = code === 'TESSERA_REMOTE_UNAVAILABLE';
+    remote.integrity = code === 'TESSERA_INTEGRITY_FAILED' ? 'failed'
+      : remote.status === 'loaded' && remote.url && hashes[remote.url] && typeof document != 'undefined' ? 'verified' : 'unchecked';
+    if (remote.status !== 'registered') remote.steps = [...(remote.steps ?? []), ...resourceSteps(remote)];
+  }
+  for (const v of info.shared.flatMap((s) => s.versions)) v.providers = [v.from];
   for (const instance of instances) {
-    for (const [scope, versionsByKey] of Object.entries(instance.shareScopes)) {
-      if (seenScopes.has(versionsByKey)) continue;
-      seenScopes.add(versionsByKey);
-      for (const [key, versions] of Object.entries(versionsByKey)) {
-        const info = sharedInfo(shared, scope, key);
+    for (const p of instance.provided?.() ?? []) {
+      const v = find(p.scope, p.key)?.versions.find((v) => v.version === p.version);
+      if (v && !v.providers!.includes(instance.name)) v.providers!.push(instance.name);
+    }
+    for (const use of instance.foreignUses?.() ?? []) {
+      const shared = find(use.scope, use.key);
+      if (!shared) continue;
+      const consumer = info.remotes.find((r) => !tessera.has(r.name) && use.caller && r.url && use.caller.startsWith(baseOf(r.url)))?.name ?? 'webpack';
+      const v = shared.versions.find((v) => v.version === use.version);
+      addForeign(shared, consumer, 'webpack', use.version, v?.from ?? instance.name, 'took it from the share scope (seen when it called the entry\'s get)');
+    }
+  }
+  // What consumers outside Tessera took shows in the scope: MF 2.0's `useIn`, webpack's `loaded` flag.
+  const seen = new Set<ShareScope>();
+  for (const instance of instances) {
+    for (const [scope, byKey] of Object.entries(instance.shareScopes)) {
+      if (seen.has(byKey)) continue;
+      seen.add(byKey);
+      for (const [key, versions] of Object.entries(byKey)) {
+        const shared = find(scope, key)!;
         for (const [version, entry] of Object.entries(versions) as [string, ScopeEntry][]) {
-          info.versions.push({ version, from: entry.from, eager: !!entry.eager, loaded: !!entry.loaded, providers: [entry.from] });
-          entries.push([info, version, entry]);
+          for (const user of entry.useIn ?? []) {
+            if (!tessera.has(user)) addForeign(shared, user, 'module-federation', version, entry.from, 'listed in the entry\'s useIn (Module Federation 2.0)');
+          }
+          if (entry.loaded && !shared.consumers.some((c) => c.version === version && c.from === entry.from)) {
+            addForeign(shared, 'webpack', 'webpack', version, entry.from, 'the entry is marked loaded by a consumer outside Tessera');
+          }
         }
       }
     }
   }
-  for (const instance of instances) {
-    for (const c of instance.consumptions()) sharedInfo(shared, c.scope, c.key).consumers.push(c);
-    for (const p of instance.provided?.() ?? []) {
-      const v = sharedInfo(shared, p.scope, p.key).versions.find((v) => v.version === p.version);
-      if (v && !v.providers.includes(instance.name)) v.providers.push(instance.name);
-    }
-    for (const use of instance.foreignUses?.() ?? []) {
-      const info = sharedInfo(shared, use.scope, use.key);
-      const consumer = remotes.find((r) => !tessera.has(r.name) && use.caller && r.url && use.caller.startsWith(baseOf(r.url)))?.name ?? 'webpack';
-      const v = info.versions.find((v) => v.version === use.version);
-      addForeign(info, consumer, 'webpack', use.version, v?.from ?? instance.name, 'took it from the share scope (seen when it called the entry\'s get)');
-    }
-  }
-  // What consumers outside Tessera took shows in the scope: MF 2.0's `useIn`, webpack's `loaded` flag.
-  for (const [info, version, entry] of entries) {
-    for (const user of entry.useIn ?? []) {
-      if (!tessera.has(user)) addForeign(info, user, 'module-federation', version, entry.from, 'listed in the entry\'s useIn (Module Federation 2.0)');
-    }
-    if (entry.loaded && !info.consumers.some((c) => c.version === version && c.from === entry.from)) {
-      addForeign(info, 'webpack', 'webpack', version, entry.from, 'the entry is marked loaded by a consumer outside Tessera');
-    }
-  }
-  for (const info of shared.values()) info.warnings = info.consumers.flatMap((c) => (c.warning ? [c.warning] : []));
-  return { instances: instances.map((i) => i.name), shared: [...shared.values()], remotes };
+  for (const shared of info.shared) shared.warnings = shared.consumers.flatMap((c) => (c.warning ? [c.warning] : []));
+  return info;
+}
+
+/** The complete view of this page (see `collectFederationInfo`); empty when no Tessera runtime is on it. */
+export function getFederationInfo(): FederationInfo {
+  const g = (globalThis as { __TESSERA__?: { instances: InstanceInfoSource[] } }).__TESSERA__;
+  return collectFederationInfo(g?.instances ?? []);
 }
 
 function addForeign(info: SharedModuleInfo, consumer: string, runtime: ShareConsumption['runtime'], version: string, from: string, reason: string): void {
@@ -206,11 +212,4 @@ function resourceSteps(remote: RemoteStatusInfo): LoadStep[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((r) => r.name.startsWith(base) && !known.has(r.name) && /\.(m?js|css)(\?|$)/.test(r.name))
     .map((r) => ({ kind: /\.css(\?|$)/.test(r.name) ? 'css' : 'chunk', url: r.name, startMs: r.startTime, endMs: r.responseEnd || r.startTime + r.duration }));
-}
-
-function sharedInfo(map: Map<string, SharedModuleInfo>, scope: string, key: string): SharedModuleInfo {
-  const id = `${scope}\0${key}`;
-  let info = map.get(id);
-  if (!info) map.set(id, (info = { scope, key, versions: [], consumers: [], warnings: [] }));
-  return info;
 }

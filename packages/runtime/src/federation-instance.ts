@@ -1,6 +1,7 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
 import { FederationError, isFederationError } from './errors.js';
-import { recordStep, type InstanceInfoSource, type RemoteStatusInfo } from './federation-info.js';
+import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js';
+import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
@@ -114,7 +115,6 @@ export function createInstance(options: InitOptions): FederationRuntime {
   const initTokens: Record<string, object> = {};
   const initPromises: Record<string, Promise<void>> = {};
   let network = DEFAULTS;
-  const unloaded = new Map<string, RemoteStatusInfo>();
   const sharing = createShareNegotiation(name, defaultScope, strategy, plugins, (scope) => initShareScope(scope));
   const chunks = createChunkLoader(name, () => network, sharing.ensureModule, (id) => loadRemote(id));
   const remotes = createRemoteRegistry(defaultScope, chunks.dropRemote);
@@ -249,11 +249,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
     loadRemote,
     loadShare: (key, { shareScope } = {}) => sharing.loadShare(key, shareScope),
     registerRemotes: (input, { force = false } = {}) => remotes.register(input, force),
-    unloadRemote: (remote) => {
-      const status = remoteStatuses().find((r) => r.name === remote);
-      if (status) unloaded.set(remote, { ...status, status: 'unloaded', circuitOpen: false });
-      return remotes.unload(remote);
-    },
+    unloadRemote: remotes.unload,
     preloadRemote,
     initShareScope,
     initContainer,
@@ -265,14 +261,8 @@ export function createInstance(options: InitOptions): FederationRuntime {
     consumptions: sharing.consumptions,
     provided: sharing.provided,
     foreignUses: sharing.foreignUses,
-    remoteStatuses: () => [
-      ...remoteStatuses(),
-      ...[...unloaded.values()].filter((u) => !remotes.all().some((s) => s.info.name === u.name)),
-    ],
-  };
-
-  function remoteStatuses(): RemoteStatusInfo[] {
-    return remotes.all().map(({ info, status, url, loadTimeMs, error, breaker, integrity, exposes, modules, retries, steps }) => ({
+    remoteStatuses: (): RemoteStatusInfo[] =>
+      remotes.all().map(({ info, status, url, loadTimeMs, error, exposes, modules, retries, steps }) => ({
       host: name,
       name: info.name,
       ...(info.alias ? { alias: info.alias } : {}),
@@ -280,16 +270,14 @@ export function createInstance(options: InitOptions): FederationRuntime {
       ...(url ? { url } : {}),
       type: info.type,
       status,
-      circuitOpen: breaker.isOpen(),
-      ...(integrity ? { integrity } : {}),
       ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
       ...(error ? { error: { code: error.code, message: error.message } } : {}),
-      ...(exposes ? { exposes } : {}),
+      exposes,
       loadedExposes: [...modules.keys()],
-      retries: retries ?? 0,
-      steps: (steps ?? []).map((step) => ({ ...step })),
-    }));
-  }
+      retries,
+      steps,
+    })),
+  };
   initOptions(options);
   tesseraGlobal().instances.push(instance);
   return instance;

@@ -1,4 +1,5 @@
-import { collectFederationInfo, type FederationInfo, type InstanceInfoSource } from './federation-info.js';
+import type { FederationInfo, InstanceInfoSource } from './federation-info.js';
+import { recordedInfo } from './recorded-info.js';
 
 /**
  * `globalThis.__TESSERA__`: the page-wide registry every copy of the runtime joins (each app
@@ -23,7 +24,7 @@ export function tesseraGlobal(): TesseraGlobal {
     const registry: TesseraGlobal = {
       protocol: 1,
       instances: [],
-      getFederationInfo: () => collectFederationInfo(registry.instances),
+      getFederationInfo: () => recordedInfo(registry.instances),
     };
     g.__TESSERA__ = registry;
   }

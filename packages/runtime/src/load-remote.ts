@@ -1,5 +1,6 @@
 import { FederationError, isFederationError } from './errors.js';
-import { recordStep, type LoadStep } from './federation-info.js';
+import type { LoadStep } from './federation-info.js';
+import { recordStep } from './recorded-info.js';
 import { fetchChecked, transientError, withRetries, type NetworkPolicy } from './fetch-with-retry.js';
 import { firstResult, type FederationPlugin } from './hooks.js';
 import { trustHashes } from './integrity.js';
@@ -32,7 +33,6 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   const policy = ctx.policy(state);
   const steps: LoadStep[] = (state.steps = []);
   state.retries = 0;
-  state.integrity = undefined;
   const options = { bust: state.failed, lifetime: lifetime.signal, onRetry: () => void state.retries!++ };
   const loading = (async () => {
     breaker.check();
@@ -43,7 +43,6 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
           ? await recordStep(steps, 'manifest', candidate.url, () => fetchManifest(state, candidate.url, ctx, policy, options))
           : { url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
         if (ctx.integrity) trustHashes(entry.integrity);
-        state.integrity = !ctx.integrity ? 'off' : Object.keys(entry.integrity).length && typeof document != 'undefined' ? 'verified' : 'unchecked';
         state.url = entry.url;
         state.exposes = entry.exposes;
         const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options));
@@ -66,7 +65,6 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   const settle = (error?: FederationError) => {
     state.status = error ? 'error' : 'loaded';
     state.error = error;
-    if (error?.code === 'TESSERA_INTEGRITY_FAILED') state.integrity = 'failed';
     state.failed = !!error;
     state.loadTimeMs = Math.round((now() - started) * 10) / 10;
     if (!error || !isFederationError(error) || error.code != 'TESSERA_REMOTE_UNAVAILABLE') breaker.record(!error);
