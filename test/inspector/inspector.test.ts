@@ -58,7 +58,7 @@ describe('the inspector on the shop', () => {
     expect(consumers.every(([, , , rule]) => rule === 'singleton: highest version')).toBe(true);
 
     if (process.env.INSPECTOR_SCREENSHOT) {
-      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.setViewportSize({ width: 1440, height: 1500 });
       await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'inspector.png') });
     }
 
