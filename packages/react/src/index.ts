@@ -1,3 +1,3 @@
-export { RemoteComponent, type RemoteComponentProps, type RemoteProps } from './remote-component.js';
+export { RemoteComponent, type RemoteComponentProps, type RemoteFallback, type RemoteProps } from './remote-component.js';
 export { useStore } from './use-store.js';
 export { useTopic } from './use-topic.js';

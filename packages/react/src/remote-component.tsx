@@ -4,6 +4,9 @@ import { loadRemote, type RemoteModule, type RemoteModuleId } from '@tessera/run
 /** Props of a remote module's default export, when the remotes' types are known (`tessera types`). */
 export type RemoteProps<Id extends string> = RemoteModule<Id> extends { default: (props: infer P) => unknown } ? P : Record<string, unknown>;
 
+/** What a `RemoteComponent` shows when it failed: an element, or one made from the error and a `retry()`. */
+export type RemoteFallback = ReactNode | ((error: Error, retry: () => void) => ReactNode);
+
 export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps<Id>> {
   /** Remote module id: 'catalog/ProductList'. A new id starts over (loading, no error). */
   id: Id;
@@ -18,7 +21,7 @@ export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps
    * names the remote and its URL). `retry()` loads the remote again (new URLs, so a hang, a
    * refused connection or a failed evaluation recover without reloading the page).
    */
-  fallback: ReactNode | ((error: Error, retry: () => void) => ReactNode);
+  fallback: RemoteFallback;
   /** Called with the error when the fallback is shown. */
   onError?: (error: Error) => void;
 }
@@ -39,7 +42,7 @@ function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
 }
 
 interface BoundaryProps {
-  fallback: RemoteComponentProps<string>['fallback'];
+  fallback: RemoteFallback;
   onError?: (error: Error) => void;
   retry: () => void;
   children: ReactNode;
@@ -79,7 +82,7 @@ export function RemoteComponent<Id extends RemoteModuleId>({
     RemoteErrorBoundary,
     {
       key: `${id}#${exportName}#${attempt}`,
-      fallback: fallback as BoundaryProps['fallback'],
+      fallback,
       onError,
       retry,
       children: createElement(Suspense, { fallback: loading }, createElement(Remote, (props ?? {}) as object)),
