@@ -29,7 +29,7 @@ const epoch = (ms: number) => performance.timeOrigin + ms;
  * - a histogram `tessera.remote.load.duration` (ms) and a counter `tessera.remote.load.failures`
  *   (by remote and error code);
  * - `performance.measure` entries `tessera <id>` and `tessera <remote> <step>`.
- * The plugin never changes what loads: its hooks return nothing.
+ * The plugin never changes what loads: its hooks return nothing, and its own failures are only warned about.
  */
 export function otelPlugin(options: OtelPluginOptions = {}): FederationPlugin {
   const tracer = options.tracer ?? trace.getTracer('@tessera/otel');
@@ -93,6 +93,15 @@ export function otelPlugin(options: OtelPluginOptions = {}): FederationPlugin {
     if (marks) performance.measure(`tessera ${load.id}`, { start: load.startMs, end: endMs, detail: { remote: remote.name, error: code } });
   }
 
+  /** Telemetry never breaks loading: a failure here is only warned about. */
+  const safely = (report: () => void) => {
+    try {
+      report();
+    } catch (error) {
+      console.warn('@tessera/otel could not report a remote load:', error);
+    }
+  };
+
   const take = (id: string): Load | undefined => {
     const loads = pending.get(id);
     const load = loads?.shift();
@@ -103,16 +112,17 @@ export function otelPlugin(options: OtelPluginOptions = {}): FederationPlugin {
   return {
     name: 'tessera-otel',
     afterResolve({ id, remote, expose }) {
-      start(id, remote, expose);
+      safely(() => start(id, remote, expose));
     },
     onLoad({ id }) {
-      const load = take(id);
-      if (load) finish(load);
+      safely(() => {
+        const load = take(id);
+        if (load) finish(load);
+      });
       return undefined;
     },
     errorLoadRemote({ id, error, remote }) {
-      const load = take(id) ?? start(id, remote ?? { name: id.split('/')[0]!, entry: '' } as RemoteInfo, '');
-      finish(load, error);
+      safely(() => finish(take(id) ?? start(id, remote ?? ({ name: id.split('/')[0]!, entry: '' } as RemoteInfo), ''), error));
       return undefined;
     },
   };
