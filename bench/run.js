@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version as esbuildVersion } from 'esbuild';
 import { buildTime } from './build-time.js';
+import { devLoop } from './dev-loop.js';
 import { bytes } from './bytes.js';
 import { negotiation } from './negotiation.js';
 import { pageLoad } from './page-load.js';
 import { throughput } from './throughput.js';
+import { relayBench } from './relay.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
 const quick = values.quick;
@@ -36,6 +38,8 @@ const results = {
   bytes: await bytes(),
   negotiation: await negotiation({ quick }),
   throughput: throughput({ quick }),
+  devLoop: await devLoop({ quick }),
+  relay: await relayBench({ quick }),
 };
 results.durationSeconds = Math.round((performance.now() - started) / 1000);
 
@@ -62,6 +66,35 @@ const entryRow = (app) => row(
 const pl = r.pageLoad;
 const pageJsRow = (label, pick) => row(label, b(pick(pl.tessera)),
   [b(pick(pl.webpack)), fmt(pick(pl.webpack) / pick(pl.tessera))], [b(pick(pl.rspack)), fmt(pick(pl.rspack) / pick(pl.tessera))]);
+/** The relay's rows: Tessera's figure, and an anchor from the same run (ratio: Tessera ÷ anchor for rates, anchor ÷ Tessera for times, CPU and bytes). */
+function relayRows(rl) {
+  const skipped = { deliveredPerSecond: NaN, serverCpuMicrosPerMessage: NaN, p50Ms: NaN, p99Ms: NaN };
+  for (const name of ['socketio', 'relayRedis2', 'socketioRedis2']) rl[name] ??= skipped; // not measured with --quick
+  const rate = (n) => (Number.isFinite(n) ? `${fmt(n / 1000, 1)} k/s` : 'skipped (--quick)');
+  const lat = (x) => (Number.isFinite(x.p99Ms) ? `${fmt(x.p50Ms, 1)} / ${fmt(x.p99Ms, 1)} ms` : 'skipped (--quick)');
+  const cpu = (x) => (Number.isFinite(x.serverCpuMicrosPerMessage) ? `${fmt(x.serverCpuMicrosPerMessage, 1)} µs` : 'skipped (--quick)');
+  return [
+    row('relay: delivered msg/s, 1 instance', rate(rl.relay.deliveredPerSecond), undefined, undefined,
+      ['plain ws broadcast (floor)', rate(rl.floor.deliveredPerSecond), fmt(rl.relay.deliveredPerSecond / rl.floor.deliveredPerSecond)]),
+    row('relay: delivered msg/s, 1 instance', rate(rl.relay.deliveredPerSecond), undefined, undefined,
+      ['Socket.IO 4, 1 instance', rate(rl.socketio.deliveredPerSecond), fmt(rl.relay.deliveredPerSecond / rl.socketio.deliveredPerSecond)]),
+    row('relay: delivered msg/s, 2 instances on Redis', rate(rl.relayRedis2.deliveredPerSecond), undefined, undefined,
+      ['Socket.IO + Redis Streams adapter, 2 instances', rate(rl.socketioRedis2.deliveredPerSecond), fmt(rl.relayRedis2.deliveredPerSecond / rl.socketioRedis2.deliveredPerSecond)]),
+    row('relay: server CPU per delivered msg, 1 instance', cpu(rl.relay), undefined, undefined,
+      ['plain ws broadcast (floor)', cpu(rl.floor), fmt(rl.floor.serverCpuMicrosPerMessage / rl.relay.serverCpuMicrosPerMessage)]),
+    row('relay: server + Redis CPU per delivered msg, 2 instances', cpu(rl.relayRedis2), undefined, undefined,
+      ['Socket.IO + Redis Streams adapter', cpu(rl.socketioRedis2), fmt(rl.socketioRedis2.serverCpuMicrosPerMessage / rl.relayRedis2.serverCpuMicrosPerMessage)]),
+    row(`relay: latency p50 / p99 at ${rate(rl.latencyRate)}, 1 instance`, lat(rl.relay), undefined, undefined,
+      ['plain ws broadcast (floor)', lat(rl.floor), fmt(rl.floor.p99Ms / rl.relay.p99Ms)]),
+    row(`relay: latency p50 / p99 at ${rate(rl.latencyRate)}, 1 instance`, lat(rl.relay), undefined, undefined,
+      ['Socket.IO 4, 1 instance', lat(rl.socketio), fmt(rl.socketio.p99Ms / rl.relay.p99Ms)]),
+    row(`relay: latency p50 / p99 at ${rate(rl.latencyRate)}, 2 instances on Redis`, lat(rl.relayRedis2), undefined, undefined,
+      ['Socket.IO + Redis Streams adapter', lat(rl.socketioRedis2), fmt(rl.socketioRedis2.p99Ms / rl.relayRedis2.p99Ms)]),
+    row('relay client added to the page, gzipped', b(rl.clientBytesGzip.tesseraAddedToBus), undefined, undefined,
+      ['socket.io-client', b(rl.clientBytesGzip.socketioClient), fmt(rl.clientBytesGzip.socketioClient / rl.clientBytesGzip.tesseraAddedToBus)]),
+  ];
+}
+
 const rows = [
   buildRow('build time, cold (3 apps)', 'tessera', 'cold'),
   buildRow('build time, warm (3 apps)', 'tessera', 'warm'),
@@ -77,6 +110,9 @@ const rows = [
     [String(pl.rspack.requests), fmt(pl.ratioToTessera.rspack.requests)]),
   row('shop page: both remotes rendered', ms(pl.tessera.renderedMs), [ms(pl.webpack.renderedMs), fmt(pl.ratioToTessera.webpack.renderedMs)],
     [ms(pl.rspack.renderedMs), fmt(pl.ratioToTessera.rspack.renderedMs)]),
+  row('dev: start-up, 3 apps, cold', ms(r.devLoop.tessera.startMs), undefined, [ms(r.devLoop.rspack.startMs), fmt(r.devLoop.ratioToTessera.startMs)]),
+  row(`dev: save of a remote's component → new DOM in the host page (median of ${r.devLoop.edits})`, `${ms(r.devLoop.tessera.editToDomMs)}, no reload`, undefined,
+    [`no update across apps; the remote's own rebuild: ${ms(r.devLoop.rspack.remoteRebuildMs)}`, fmt(r.devLoop.ratioToTessera.edit)]),
   row('runtime, gzipped', b(r.bytes.runtimeGzip.tessera), undefined, undefined,
     ['@module-federation/runtime', b(r.bytes.runtimeGzip.moduleFederationRuntime), fmt(r.bytes.runtimeGzip.ratioToTessera)]),
   row('loadShare, warm scope', `${fmt(r.negotiation.loadShareMicroseconds)} µs`, undefined, undefined,
@@ -85,6 +121,7 @@ const rows = [
     ['zustand', `${fmt(r.throughput.storeUpdateNotify.opsPerSecond.zustand / 1e6)} M/s`, fmt(r.throughput.storeUpdateNotify.ratioToZustand)]),
   row('bus publish', `${fmt(r.throughput.busPublish.opsPerSecond.tessera / 1e6)} M/s`, undefined, undefined,
     ['mitt', `${fmt(r.throughput.busPublish.opsPerSecond.mitt / 1e6)} M/s`, fmt(r.throughput.busPublish.ratioToMitt)]),
+  ...relayRows(r.relay),
 ];
 const header = ['measure', 'Tessera', 'webpack 5 MF', 'ratio', 'Rspack MF', 'ratio', 'other anchor', 'anchor value', 'ratio'];
 const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
@@ -96,6 +133,8 @@ const notes = [
   'webpack and Rspack build the 3 apps as one multi-compiler run (in parallel); Tessera and plain esbuild build them one after the other, as `tessera build` in each app does. Tessera\'s default build also writes the exposed modules\' type declarations (`dts: true`, the TypeScript compiler); the "without .d.ts" rows build with `dts: false`, the same kind of output webpack and Rspack give, and their ratios are to that.',
   'The webpack and Rspack shells start from a bench-only entry, bench/<tool>/shell-entry.js: the async boundary (`import()` of the example\'s main.tsx). The example\'s <RemoteComponent> loads remotes with @tessera/runtime\'s loadRemote, so that entry registers the tool-built remotes (ports 4101-4102, 4201-4202) with the Tessera runtime and gives it the tool\'s own share scope (`__webpack_share_scopes__.default` after `__webpack_init_sharing__`): the tool\'s federation runtime provides the shell\'s React, and the remotes, pure webpack or Rspack output, consume it. So those shells carry Tessera\'s runtime too (in "JS gzipped, shell app") next to their own federation runtime.',
   'Remote entry + its static imports: what loading the remote entry costs before any exposed module; Tessera\'s ES module entry imports the app\'s runtime chunk, webpack\'s and Rspack\'s entries inline their runtime. Page JS: every script the browser downloaded until both remote components rendered, gzipped (-9), by the app (origin) that served it. Runtime: bundled and minified by esbuild, gzip -9.',
+  `Dev loop (bench/dev-loop.js), on a copy of the shop: start-up is a cold start in a fresh Node process (median of ${r.devLoop.rounds}): \`tessera dev\`'s three dev servers listening and built (development mode, source maps), against Rspack ${r.tools.rspack} compiling the bench's Rspack MF configs in development mode (watch, cheap-module-source-map) without its dev server (@rspack/dev-server is not installed here). The edit row saves ProductList.tsx's heading ${r.devLoop.edits} times and times the new heading in the shell's page (Chromium, MutationObserver), with the host's state kept; Rspack MF has no hot update across apps (its host keeps the old component until reloaded), so its figure is only the remote's incremental rebuild, the part before a manual reload: a ratio below 1 there still means Rspack's rebuild alone is faster than Tessera's whole save-to-DOM loop.`,
+  `Relay: ${r.relay.publishers} publishers and ${r.relay.subscribers} subscribers of one topic, ${r.relay.payloadBytes}-byte payloads, WebSocket on loopback; each server in its own Node process (Redis: Debian's redis-server, no persistence), this process generating the load. Delivered msg/s: publishers keep 2000 messages in flight, counted at the subscribers over ${r.relay.seconds} s after a warm-up, median of ${r.relay.rounds} round${r.relay.rounds === 1 ? '' : 's'}, each on fresh servers. Latency: send to receive, every message, at half the relay's 1-instance rate, on the last round's servers. CPU per delivered message: user + system time of the server processes (and redis-server) from /proc over the same window, which the other load on a shared machine does not change as much as it changes rates. The floor is a \`ws\` server writing each incoming frame to every subscriber, nothing more; the relay also parses and checks each frame, numbers it per topic, keeps history, acknowledges the publisher (after Redis has it, on Redis), and checks rate and queue limits (set out of the way for the bench). Socket.IO ${r.relay.socketioVersion ?? '4'}: a room per topic, websocket transport only; on Redis its Redis Streams adapter with node-redis 4 (its XREAD parsing does not read node-redis 6's replies). Client bytes: \`websocketTransport\` + the client on top of \`createBus\`, against socket.io-client's \`io\`, each bundled and minified by esbuild, gzip -9.`,
   "Time to both remotes rendered is dominated by React, not by federation: the example shows each remote behind `<Suspense>`, and React 19 reveals a boundary no sooner than 300 ms after its fallback appeared. In the Tessera build the shell's header and the two fallbacks show at about 240 ms, every file has arrived by about 290 ms, and both remotes appear at about 540 ms (measured with a MutationObserver and the Resource Timing API). The same example code runs in all three builds.",
 ];
 console.log(`${table}\n\n${notes.join('\n')}\n\n${results.date} · ${results.machine.cores} cores · ${results.machine.cpu} · Node ${results.machine.node} · ${results.durationSeconds} s`);

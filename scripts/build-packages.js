@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['runtime', 'build', 'cli', 'store', 'bus', 'react', 'testing', 'inspector', 'otel'];
+const packages = ['runtime', 'build', 'dev', 'cli', 'store', 'bus', 'react', 'testing', 'relay', 'inspector', 'otel'];
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

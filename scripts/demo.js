@@ -1,8 +1,10 @@
-// `npm run demo`: builds the shop example's three apps and serves each on its own port.
+// `npm run demo`: builds the shop example's three apps, serves each on its own port, and starts
+// the relay (embedded broker, port 4010) that carries the shop's bus between browsers.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, loadConfig, runtimeSize } from '@tessera/build';
 import { formatReport, serve } from '@tessera/cli';
+import { startRelay } from '@tessera/relay';
 
 const shop = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'shop');
 const apps = [
@@ -17,5 +19,8 @@ for (const app of apps) {
   console.log(formatReport(await buildApp(config), await runtimeSize(config.root)));
   servers.push({ ...app, ...(await serve({ dir: config.outDir, port: app.port })) });
 }
+const relay = await startRelay({ port: 4010 });
 for (const s of servers) console.log(`${s.name.padEnd(8)} ${s.url}`);
-console.log(`\nShop running: open ${servers.find((s) => s.name === 'shell').url} (Ctrl+C to stop)`);
+console.log(`relay    ${relay.url}`);
+const page = `${servers.find((s) => s.name === 'shell').url}?relay=${relay.url.replace('127.0.0.1', 'localhost')}`;
+console.log(`\nShop running: open ${page} in two browsers (Ctrl+C to stop)`);

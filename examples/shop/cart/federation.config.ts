@@ -6,6 +6,7 @@ export default defineConfig({
   exposes: {
     './CartSummary': './src/CartSummary.tsx',
   },
+  dev: { port: 4002 },
   shared: {
     react: { singleton: true },
     'react-dom': { singleton: true },

@@ -6,6 +6,7 @@ export default defineConfig({
   exposes: {
     './ProductList': './src/ProductList.tsx',
   },
+  dev: { port: 4001 },
   shared: {
     react: { singleton: true },
     'react-dom': { singleton: true },

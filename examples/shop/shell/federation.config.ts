@@ -7,6 +7,7 @@ export default defineConfig({
   name: 'shell',
   entry: './src/main.tsx',
   remotes: { catalog, cart },
+  dev: { port: 4000 },
   // Alt+Shift+T (or ?tessera-inspect) opens @tessera/inspector: only its trigger ships in main.js.
   runtimePlugins: ['@tessera/inspector/plugin'],
   shared: {

@@ -29,7 +29,8 @@ export interface BuildReport {
   declarationsMs: number;
 }
 
-function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
+/** esbuild options of one app's federation build; `tessera dev` extends them for its development build. */
+export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),

@@ -63,6 +63,8 @@ export interface FederationConfig {
   integrity?: boolean;
   /** CSP nonce for every element the runtime adds to the page. */
   nonce?: string;
+  /** `tessera dev` only: the dev server's port (0 or absent: a free one; the CLI's `--port` wins). */
+  dev?: { port?: number };
 }
 
 /** The runtime options of `init` that `federation.config.ts` sets, passed as they are to the generated `init` call. */
@@ -109,10 +111,12 @@ export interface ResolvedConfig {
   /** The app's package.json version, for the manifest. */
   version: string;
   runtime: RuntimeConfig;
+  /** `tessera dev`'s port for this app, when the config names one. */
+  devPort?: number;
 }
 
 const runtimeKeys = ['timeout', 'retries', 'shareInitTimeout', 'integrity', 'nonce'] as const;
-const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts', ...runtimeKeys];
+const configKeys = ['name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir', 'minify', 'runtimePlugins', 'dts', 'dev', ...runtimeKeys];
 const sharedKeys = ['singleton', 'requiredVersion', 'strictVersion', 'eager', 'import', 'version', 'shareScope'];
 
 /**
@@ -142,6 +146,10 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
   }
   if (config.minify !== undefined && typeof config.minify !== 'boolean') problems.push('"minify" must be true or false');
   if (config.dts !== undefined && typeof config.dts !== 'boolean') problems.push('"dts" must be true or false');
+  const devPort = config.dev?.port;
+  if (config.dev !== undefined && (typeof config.dev !== 'object' || (devPort !== undefined && (!Number.isInteger(devPort) || devPort < 0 || devPort > 65535)))) {
+    problems.push('"dev" must be { port: <0-65535> }');
+  }
 
   const exposes: Record<string, string> = {};
   for (const [name, path] of Object.entries(objectOrEmpty(config.exposes, 'exposes', problems))) {
@@ -225,6 +233,7 @@ export function resolveConfig(config: FederationConfig, root: string): ResolvedC
     runtimePlugins: plugins.map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
     dts: config.dts ?? true,
     version: appPackage?.version ?? '0.0.0',
+    ...(devPort ? { devPort } : {}),
   };
 }
 

@@ -7,3 +7,8 @@ export { emitDeclarations } from './declarations.js';
 export { fetchRemoteTypes, HOST_TYPES_DIR, type RemoteTypes } from './remote-types.js';
 export { checkHost, type BrokenUse, type CheckResult } from './check-host.js';
 export { findInstalledPackage, packageNameOf } from './installed-package.js';
+// The pieces `tessera dev` composes into its development build.
+export { buildOptions } from './build.js';
+export { finishBuild } from './finish-build.js';
+export { scanShareKeys, type ShareKey } from './scan.js';
+export { esbuildFailure } from './build-error.js';

@@ -12,6 +12,9 @@
  * | `TESSERA_BUS_UNCLONEABLE` | `publish`, `request` | a transport is attached and the payload cannot be structured-cloned |
  * | `TESSERA_BUS_TRANSPORT_FAILED` | `onError` (reported) | a transport threw while sending (closed channel or port) |
  * | `TESSERA_BUS_INSECURE_ORIGIN` | `windowTransport` | `targetOrigin: '*'` without `allowAnyOrigin: true`, or not an origin (`'shop.example'`, `'null'`) |
+ * | `TESSERA_BUS_OFFLINE_QUEUE_FULL` | relay client `publish`, `websocketTransport` (reported) | `maxQueuedMessages` messages already wait for the relay's ack (offline too long, or publishing faster than the relay acks) |
+ * | `TESSERA_BUS_RELAY_REFUSED` | relay client `publish`, `history` (rejects), `onError` (reported) | the relay refused a frame (too large, forbidden topic, invalid pattern) or could not resume without a gap; the relay's code is in the message |
+ * | `TESSERA_BUS_RELAY_CLOSED` | relay client `publish`, `history` (rejects) | the client was closed before the relay answered |
  */
 export type BusErrorCode =
   | 'TESSERA_BUS_PROTOCOL_MISMATCH'
@@ -22,7 +25,10 @@ export type BusErrorCode =
   | 'TESSERA_BUS_REPLY_FAILED'
   | 'TESSERA_BUS_UNCLONEABLE'
   | 'TESSERA_BUS_TRANSPORT_FAILED'
-  | 'TESSERA_BUS_INSECURE_ORIGIN';
+  | 'TESSERA_BUS_INSECURE_ORIGIN'
+  | 'TESSERA_BUS_OFFLINE_QUEUE_FULL'
+  | 'TESSERA_BUS_RELAY_REFUSED'
+  | 'TESSERA_BUS_RELAY_CLOSED';
 
 /**
  * The one error type of the bus: `code` is stable, `topic` names the topic involved, `cause`

@@ -3,6 +3,7 @@ import { cac } from 'cac';
 import { buildApp, checkHost, fetchRemoteTypes, loadConfig, runtimeSize, watchApp } from '@tessera/build';
 import { formatReport } from './format-report.js';
 import { serve } from './serve.js';
+import { devCommand } from './dev-command.js';
 
 /** The `tessera` command: parses arguments and dispatches. */
 export async function main(argv: string[]): Promise<void> {
@@ -73,6 +74,19 @@ export async function main(argv: string[]): Promise<void> {
         console.error(`  ${p.file}:${p.line}:${p.column}  ${p.remoteModule ?? '(own code)'}  ${p.message}`);
       }
       process.exitCode = 1;
+    });
+
+  devCommand(cli);
+
+  cli
+    .command('relay', 'Run the relay that carries bus messages between devices (embedded broker, or Redis to scale out)')
+    .option('--port <port>', 'Port (0: any free one)', { default: 4010 })
+    .option('--host <host>', 'Interface to listen on', { default: '127.0.0.1' })
+    .option('--redis <url>', 'Share topics, order and history with every relay on this Redis (redis://host:6379)')
+    .example('tessera relay --port 4010 --redis redis://127.0.0.1:6379')
+    .action(async (options: { port: number; host: string; redis?: string }) => {
+      const { relayCommand } = await import('./relay.js');
+      await relayCommand({ port: Number(options.port), host: options.host, redis: options.redis });
     });
 
   cli.help();

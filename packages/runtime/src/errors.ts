@@ -22,7 +22,8 @@ export type FederationErrorCode =
   | 'TESSERA_INTEGRITY_FAILED'
   | 'TESSERA_CONFIG_NOT_FOUND'
   | 'TESSERA_CONFIG_INVALID'
-  | 'TESSERA_BUILD_FAILED';
+  | 'TESSERA_BUILD_FAILED'
+  | 'TESSERA_DEV_PORT_IN_USE';
 
 export interface FederationErrorDetails {
   /** Name of the remote (container) involved, when there is one. */

@@ -1,0 +1,16 @@
+import WebSocket from 'ws';
+import { startRelay } from '@tessera/relay';
+import { spawn } from 'node:child_process';
+const port = 6000 + Math.floor(Math.random() * 1000);
+const redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 300));
+const relay = await startRelay({ port: 0, redis: `redis://127.0.0.1:${port}`, rateLimit: { perSecond: 1e9, burst: 1e9 } });
+const open = () => new Promise((r) => { const ws = new WebSocket(relay.url); ws.once('open', () => r(ws)); });
+const pub = await open(); const sub = await open();
+await new Promise((r) => { sub.on('message', (d) => String(d).includes('"ok"') && r()); sub.send(JSON.stringify({ t: 'sub', re: 1, pattern: 'bench' })); });
+let got = 0, acks = 0; const N = 5000; const t0 = performance.now();
+setInterval(() => console.log('got', got, 'acks', acks, Math.round(performance.now() - t0)), 1000).unref();
+pub.on('message', () => acks++);
+await new Promise((r) => { sub.on('message', () => { if (++got === N) r(); }); for (let i = 0; i < N; i++) pub.send(JSON.stringify({ t: 'pub', id: 'p' + i, topic: 'bench', data: { pad: 'x'.repeat(1000) } })); });
+console.log('msgs/s', Math.round(N / ((performance.now() - t0) / 1000)));
+await relay.close(); redis.kill(); process.exit(0);

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { context, type BuildContext, type Metafile, type Plugin } from 'esbuild';
+import { buildOptions, esbuildFailure, finishBuild, scanShareKeys, type ResolvedConfig } from '@tessera/build';
+import type { FederationError } from '@tessera/runtime';
+import { appModules, moduleEntriesOf } from './app-modules.js';
+import { refreshTransformPlugin } from './refresh-transform.js';
+
+/** One development build's outcome. */
+export type DevBuildOutcome =
+  | { kind: 'built'; metafile: Metafile; buildMs: number; /** A new shared subpath appeared: pages must load again to negotiate it. */ newShares: boolean }
+  | { kind: 'failed'; error: FederationError; errors: { file?: string; line?: number; column?: number; text: string }[] };
+
+export interface DevBuild {
+  /** Builds again what changed since the last call (esbuild's incremental rebuild). */
+  rebuild(): Promise<DevBuildOutcome>;
+  dispose(): Promise<void>;
+}
+
+const CLIENT = 'tessera-dev:client';
+
+/** The browser side of `tessera dev`, compiled next to this file. */
+function clientModulePath(): string {
+  const js = fileURLToPath(new URL('./client/connect.js', import.meta.url));
+  return existsSync(js) ? js : js.replace(/\.js$/, '.ts');
+}
+
+/** Puts the dev client in front of every entry: it joins the page's Fast Refresh runtime and subscribes to this app's hot-update channel. */
+function devClientPlugin(app: string): Plugin {
+  return {
+    name: 'tessera-dev-client',
+    setup(build) {
+      build.onResolve({ filter: /^tessera-dev:client$/ }, (args) => ({ path: args.path, namespace: 'tessera-dev' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-dev' }, () => ({
+        contents: `import { connectApp } from ${JSON.stringify(clientModulePath())};\nconnectApp(${JSON.stringify(app)}, import.meta.url);\n`,
+        loader: 'js',
+        resolveDir: dirname(clientModulePath()),
+      }));
+    },
+  };
+}
+
+/**
+ * The federation build of one app in development mode, incremental: React's development build
+ * (`NODE_ENV=development`), linked source maps, no minification, every app module its own entry
+ * point (so a hot update imports just the changed module's file), oxc-transform's Fast Refresh
+ * registration, and the dev client in every entry. Output goes to `config.outDir`; files of earlier
+ * builds stay (pages still holding their URLs keep working). The build's own pieces (`buildOptions`,
+ * `scanShareKeys`, `finishBuild`) are reused as they are.
+ * When the app's module list or its share keys change, the next `rebuild` starts a new context.
+ */
+export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> {
+  let ctx: BuildContext | undefined;
+  let modules: string[] = [];
+  let shareKeys: Awaited<ReturnType<typeof scanShareKeys>>;
+  let seenKeys = new Set<string>();
+
+  const open = async (known?: string[]) => {
+    await ctx?.dispose();
+    // Two esbuild passes that write nothing, side by side.
+    [shareKeys, modules] = await Promise.all([scanShareKeys(config), known ?? appModules(config)]);
+    seenKeys = new Set();
+    const base = buildOptions(config, shareKeys, seenKeys);
+    ctx = await context({
+      ...base,
+      entryPoints: [
+        ...(base.entryPoints as { in: string; out: string }[]),
+        ...modules.map((file) => ({ in: file, out: basename(file, extname(file)) })),
+      ],
+      minify: false,
+      sourcemap: 'linked',
+      define: { ...base.define, 'process.env.NODE_ENV': '"development"' },
+      inject: [CLIENT],
+      plugins: [devClientPlugin(config.name), refreshTransformPlugin(config.name, config.root), ...(base.plugins ?? [])],
+    });
+  };
+
+  const rebuild = async (): Promise<DevBuildOutcome> => {
+    const started = performance.now();
+    try {
+      if (!ctx) await open();
+      let result = await ctx!.rebuild();
+      const found = moduleEntriesOf(result.metafile!, config);
+      const newKeys = [...seenKeys].some((key) => !shareKeys.has(key));
+      if (newKeys || found.join('\n') !== modules.join('\n')) {
+        // A module appeared or went away, or a new shared subpath: a new context with the new lists.
+        await open(newKeys ? undefined : found);
+        result = await ctx!.rebuild();
+      }
+      finishBuild(config, result.metafile!, shareKeys);
+      return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };
+    } catch (cause) {
+      const error = esbuildFailure(cause, config);
+      const raw = (cause as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;
+      const errors = raw?.length
+        ? raw.map((e) => ({ text: e.text, ...(e.location ? { file: e.location.file, line: e.location.line, column: e.location.column + 1 } : {}) }))
+        : [{ text: (cause as Error)?.message ?? String(cause) }];
+      return { kind: 'failed', error, errors };
+    }
+  };
+
+  return {
+    rebuild,
+    async dispose() {
+      await ctx?.dispose();
+      ctx = undefined;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import type { Loader, Plugin } from 'esbuild';
+import { transform } from 'oxc-transform';
+
+/** Whether `file` (absolute) is a module of the app's own code, workspace packages included, not a dependency: what hot updates replace. */
+export function isOwnSource(file: string): boolean {
+  return !file.split(sep).includes('node_modules') && /\.[cm]?[jt]sx?$/.test(file);
+}
+
+/** Module id of an app source on the page: '<app>:<path from the app root>'. */
+export function moduleIdOf(app: string, root: string, file: string): string {
+  return `${app}:${relative(root, file).split(sep).join('/')}`;
+}
+
+/**
+ * What every app module gets after its own code: `$RefreshReg$` and `$RefreshSig$` (which the
+ * Refresh transform calls) bound to the page's one Fast Refresh runtime under this module's id,
+ * and a note that the module ran on this page. Function declarations, so they are hoisted above
+ * the module's code and its source map lines stay where they are.
+ */
+function refreshFooter(id: string): string {
+  const json = JSON.stringify(id);
+  return [
+    '',
+    `function $RefreshReg$(type, name) { var d = globalThis.__TESSERA_DEV__; if (d) d.register(type, ${json} + " " + name); }`,
+    'function $RefreshSig$() { var d = globalThis.__TESSERA_DEV__; return d ? d.signature() : function (type) { return type; }; }',
+    `if (globalThis.__TESSERA_DEV__) globalThis.__TESSERA_DEV__.ran(${json});`,
+  ].join('\n');
+}
+
+/** Split so that tools reading this file do not take it for its own source map. */
+const SOURCE_MAP_COMMENT = '//# source' + 'MappingURL=';
+
+interface Cached {
+  source: string;
+  result: { contents: string; loader: Loader } | { errors: { text: string; location: { file: string; line: number; column: number; lineText: string } }[] };
+}
+
+/**
+ * esbuild plugin of development builds: compiles the app's own modules with oxc-transform
+ * (TypeScript, JSX, and React Fast Refresh's registration calls: the same output as
+ * react-refresh's Babel plugin, at native speed) and adds `refreshFooter`. Syntax errors become
+ * esbuild errors with file, line and column. Results are kept per file content, so a rebuild
+ * transforms only what changed.
+ */
+export function refreshTransformPlugin(app: string, root: string): Plugin {
+  const cache = new Map<string, Cached>();
+  return {
+    name: 'tessera-dev-refresh',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (args.namespace !== 'file' || !isOwnSource(args.path)) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        const hit = cache.get(args.path);
+        if (hit?.source === source) return hit.result;
+        const id = moduleIdOf(app, root, args.path);
+        const out = await transform(args.path, source, {
+          sourcemap: true,
+          jsx: { runtime: 'automatic', refresh: {} },
+          typescript: { onlyRemoveTypeImports: false },
+        });
+        let result: Cached['result'];
+        if (out.errors.length) {
+          result = {
+            errors: out.errors.map((e) => {
+              const at = e.labels[0]?.start ?? 0;
+              const before = source.slice(0, at).split('\n');
+              const line = before.length;
+              return { text: e.message, location: { file: relative(root, args.path), line, column: before.at(-1)!.length, lineText: source.split('\n')[line - 1] ?? '' } };
+            }),
+          };
+        } else {
+          const map = out.map ? `\n${SOURCE_MAP_COMMENT}data:application/json;base64,${Buffer.from(JSON.stringify(out.map)).toString('base64')}` : '';
+          result = { contents: `${out.code}${refreshFooter(id)}${map}`, loader: 'js' };
+        }
+        cache.set(args.path, { source, result });
+        return result;
+      });
+    },
+  };
+}
