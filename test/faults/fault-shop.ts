@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, loadConfig, type ResolvedConfig } from '@tessera/build';
 import { serve } from '@tessera/cli';
+import { normalizeRemotes } from '@tessera/runtime/options';
 import { launchChromium } from '../e2e/chromium.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 
@@ -52,7 +53,7 @@ export function useFaultShop(): () => FaultShop {
     const proxy = await startFaultProxy(catalog.url);
     closers.push(() => catalog.close(), () => cart.close(), () => proxy.close());
     const shellDir = await build('shell', join(temp, 'shell'), (config) => {
-      config.remotes = { catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` };
+      config.remotes = normalizeRemotes({ catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` }, config.shareScope);
     });
     const shell = await serve({ dir: shellDir, port: 0 });
     closers.push(() => shell.close());
@@ -70,6 +71,8 @@ export interface Opened {
   page: Page;
   /** ms from navigation until the shell's header showed. */
   headerMs: number;
+  /** ms from the shell's main.js arriving until its header showed (the start-up federation added). */
+  startupMs: number;
   /** Console warnings and errors, uncaught errors. */
   logs: string[];
 }
@@ -80,10 +83,22 @@ export async function openShell(shop: FaultShop): Promise<Opened> {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="shell-header"]')) return;
+      (globalThis as { headerAt?: number }).headerAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   const started = Date.now();
   await page.goto(shop.shell, { waitUntil: 'commit' });
   await page.getByTestId('shell-header').waitFor({ timeout: 10_000 });
-  return { page, headerMs: Date.now() - started, logs };
+  const headerMs = Date.now() - started;
+  const startupMs = await page.evaluate(() => {
+    const main = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/main.js')) as PerformanceResourceTiming;
+    return (globalThis as { headerAt?: number }).headerAt! - main.responseEnd;
+  });
+  return { page, headerMs, startupMs, logs };
 }
 
 /**

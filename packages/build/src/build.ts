@@ -47,7 +47,7 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
     assetNames: 'assets/[name]-[hash]',
     metafile: true,
     write: true,
-    plugins: [federationPlugin(config, shareKeys, seenKeys)],
+    plugins: [federationPlugin(config, shareKeys, seenKeys), ...config.esbuild.plugins],
   };
 }
 

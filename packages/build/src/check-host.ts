@@ -51,7 +51,7 @@ export async function checkHost(config: ResolvedConfig, sources: Record<string, 
   };
   const program = ts.createProgram([...files, join(typesDir, 'remotes.d.ts')], options);
   const remoteIds = new Set(remotes.flatMap((r) => r.modules));
-  const remoteNames = Object.keys(config.remotes);
+  const remoteNames = config.remotes.map((r) => r.name);
   const problems: BrokenUse[] = [];
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file;

@@ -23,16 +23,16 @@ describe('resolveConfig', () => {
     expect(config.shareStrategy).toBe('version-first');
     expect(config.outDir).toBe(join(catalog, 'dist'));
     expect(config.exposes['./ProductList']).toBe(join(catalog, 'src', 'ProductList.tsx'));
-    expect(config.shared.react).toMatchObject({ requiredVersion: '^19.1.0', singleton: true, strictVersion: false, import: true });
+    expect(config.shared.react).toMatchObject({ rule: { requiredVersion: '^19.1.0', singleton: true, strictVersion: false }, import: true });
     expect(config.shared.react!.version).toMatch(/^19\./);
-    expect(config.shared['react-dom']).toMatchObject({ singleton: false, strictVersion: true });
+    expect(config.shared['react-dom']).toMatchObject({ rule: { singleton: false, strictVersion: true } });
   });
 
   it('accepts shared as a list of names or with a requiredVersion string', () => {
     const config = resolveConfig({ name: 'c', exposes: { './P': './src/products.ts' }, shared: ['react'] }, catalog);
     expect(Object.keys(config.shared)).toEqual(['react']);
     const ranged = resolveConfig({ name: 'c', exposes: { './P': './src/products.ts' }, shared: { react: '>=18' } }, catalog);
-    expect(ranged.shared.react!.requiredVersion).toBe('>=18');
+    expect(ranged.shared.react!.rule.requiredVersion).toBe('>=18');
   });
 
   it('lists every mistake at once, each with what to write instead', () => {
@@ -57,7 +57,7 @@ describe('resolveConfig', () => {
 
   it('a consume-only shared package need not be installed', () => {
     const config = resolveConfig({ name: 'c', exposes: { './P': './src/products.ts' }, shared: { 'not-installed': { import: false } } }, catalog);
-    expect(config.shared['not-installed']).toMatchObject({ import: false, strictVersion: false });
+    expect(config.shared['not-installed']).toMatchObject({ import: false, rule: { strictVersion: false } });
   });
 
   it('rejects a config that builds nothing', () => {

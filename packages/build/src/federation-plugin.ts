@@ -8,7 +8,7 @@ import { consumeModule, containerModule, fallbackModule, hostEntryModule, remote
 function matchRemote(specifier: string, config: ResolvedConfig): string | undefined {
   const slash = specifier.indexOf('/');
   const name = slash === -1 ? specifier : specifier.slice(0, slash);
-  return Object.prototype.hasOwnProperty.call(config.remotes, name) && slash > 0 ? specifier : undefined;
+  return config.remotes.some((r) => r.name === name) && slash > 0 ? specifier : undefined;
 }
 
 /**

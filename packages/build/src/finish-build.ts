@@ -6,6 +6,7 @@ import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { createManifest, integrityOf } from './manifest.js';
+import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
@@ -65,6 +66,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
   }
+  for (const file of copyPublicDir(config, written)) written.add(file);
   if (config.cleanOutDir) removeStale(config.outDir, written);
   return [...written].sort();
 }

@@ -24,7 +24,7 @@ export interface FederationManifest {
     types: { path: string; name: string; zip: string; api: string; files?: string[] };
     globalName: string;
     pluginVersion: string;
-    publicPath: 'auto';
+    publicPath: string;
   };
   shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; assets: Assets }[];
   remotes: { federationContainerName: string; moduleName: string; alias: string; entry: string }[];
@@ -69,21 +69,21 @@ export function createManifest(
       types: { path: '', name: '', zip: '', api: '' },
       globalName: config.name,
       pluginVersion: 'tessera',
-      publicPath: 'auto',
+      publicPath: config.publicPath,
     },
     shared: [...shareKeys.values()].map((s) => ({
       id: `${config.name}:${s.key}`,
       name: s.key,
       version: s.version,
-      singleton: s.singleton,
-      requiredVersion: s.requiredVersion,
+      singleton: s.rule.singleton,
+      requiredVersion: s.rule.requiredVersion,
       assets: s.import ? assetsOf(`tessera-fallback:${s.key}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
     })),
-    remotes: Object.entries(config.remotes).map(([name, remote]) => ({
-      federationContainerName: name,
+    remotes: config.remotes.map((remote) => ({
+      federationContainerName: remote.name,
       moduleName: '*',
-      alias: name,
-      entry: [typeof remote === 'string' ? remote : remote.entry].flat()[0]!,
+      alias: remote.alias ?? remote.name,
+      entry: remote.entry,
     })),
     exposes: Object.entries(config.exposes).map(([name, file]) => ({
       id: `${config.name}:${name.slice(2)}`,

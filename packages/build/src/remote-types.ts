@@ -62,9 +62,8 @@ function declarationPath(path: unknown, remote: string, url: string, field: stri
   return path as string;
 }
 
-/** The folder (or URL folder) holding a remote's manifest, from its configured entry. */
-function locationOf(entry: string): string {
-  const url = entry.replace(/^[^@/:]+@(?=https?:)/, '');
+/** The folder (or URL folder) holding a remote's manifest, from its resolved entry (`name@` already removed). */
+function locationOf(url: string): string {
   if (/^https?:\/\//.test(url)) return new URL('./', url).href;
   return url.endsWith('.json') || url.endsWith('.js') ? dirname(url) : url;
 }
@@ -82,8 +81,7 @@ export async function fetchRemoteTypes(config: ResolvedConfig, sources: Record<s
   const typesDir = join(base, 'types');
   rmSync(typesDir, { recursive: true, force: true });
   const results: RemoteTypes[] = [];
-  for (const [remote, option] of Object.entries(config.remotes)) {
-    const entry = [typeof option === 'string' ? option : option.entry].flat()[0]!;
+  for (const { name: remote, entry } of config.remotes) {
     const location = sources[remote] ?? locationOf(entry);
     const read = await reader(location.endsWith('/') || !/^https?:/.test(location) ? location : `${location}/`, remote);
     let manifest: FederationManifest;

@@ -1,12 +1,12 @@
 import { relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import type { ResolvedConfig, ResolvedShared } from './config.js';
+import type { ResolvedConfig, SharedPackage } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { matchShared } from './shared-match.js';
 
 /** A share key the app provides or consumes, with the module format of the app's own copy. */
-export interface ShareKey extends ResolvedShared {
+export interface ShareKey extends SharedPackage {
   /** 'esm' when the app's own copy is an ES module: its consumers then get ES module semantics. */
   format: 'esm' | 'cjs';
   /** Export names of the app's own copy, for ESM copies. */
@@ -36,7 +36,7 @@ function packageRootOf(file: string): string | undefined {
  * installed packages is kept for the rest of the process (watch mode, several apps per process).
  */
 export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string, ShareKey>> {
-  const found = new Map<string, ResolvedShared>(Object.entries(config.shared));
+  const found = new Map<string, SharedPackage>(Object.entries(config.shared));
   const paths = new Map<string, string>();
   const keysInsidePackage = new Map<string, Set<string>>();
   const roots = [...Object.values(config.exposes), ...(config.entry ? [config.entry] : [])];
@@ -75,7 +75,7 @@ export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string,
         }
         return { path: resolved.path, sideEffects: resolved.sideEffects };
       });
-      for (const remote of Object.keys(config.remotes)) {
+      for (const { name: remote } of config.remotes) {
         b.onResolve({ filter: new RegExp(`^${remote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`) }, (args) => ({ path: args.path, external: true }));
       }
     },
@@ -83,7 +83,7 @@ export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string,
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   try {
     const { metafile } = await build({
-      ...sourceOptions(config), entryPoints: ['tessera-scan'], write: false, outdir: config.outDir, metafile: true, plugins: [recorder],
+      ...sourceOptions(config), entryPoints: ['tessera-scan'], write: false, outdir: config.outDir, metafile: true, plugins: [recorder, ...config.esbuild.plugins],
     });
     const fresh = [...new Set(paths.values())].filter((path) => !factsByPath.has(path));
     const esm = fresh.filter((path) => metafile.inputs[fromRoot(path)]?.format === 'esm');

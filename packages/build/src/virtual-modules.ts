@@ -24,9 +24,9 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
   const shared = [...shareKeys].map(([key, s], i) => {
     const options: Record<string, unknown> = {
       version: s.version,
-      requiredVersion: s.requiredVersion,
-      singleton: s.singleton,
-      strictVersion: s.strictVersion,
+      requiredVersion: s.rule.requiredVersion,
+      singleton: s.rule.singleton,
+      strictVersion: s.rule.strictVersion,
       eager: s.eager,
       shareScope: s.shareScope,
     };
@@ -44,7 +44,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
     `  name: ${json(config.name)},`,
     `  shareScope: ${json(config.shareScope)},`,
     `  shareStrategy: ${json(config.shareStrategy)},`,
-    `  remotes: ${json(config.remotes)},`,
+    `  remotes: ${json(config.remotes.map(({ manifest: _, entries: __, network, ...remote }) => ({ ...remote, ...network })))},`,
     ...Object.entries(config.runtime).map(([key, value]) => `  ${key}: ${json(value)},`),
     `  plugins: [${plugins.join(', ')}],`,
     `  shared: {\n    ${shared.join(',\n    ')}\n  },`,

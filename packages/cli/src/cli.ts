@@ -16,6 +16,7 @@ export async function main(argv: string[]): Promise<void> {
     .example('tessera build --watch')
     .action(async (root: string | undefined, options: { config?: string; watch?: boolean }) => {
       const config = await loadConfig(resolve(root ?? '.'), options.config);
+      for (const warning of config.warnings) console.warn(`warning: ${warning}`);
       const runtime = await runtimeSize(config.root);
       if (!options.watch) {
         console.log(formatReport(await buildApp(config), runtime));

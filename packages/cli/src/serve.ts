@@ -23,9 +23,17 @@ export function cacheControlFor(pathname: string): string {
   return HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** Whether a request is for a page (HTML: `.html`, a folder's index, or an extensionless path sirv serves as `.html`), which other origins must not read. */
+function isPage(pathname: string): boolean {
+  return /\.html?$/i.test(pathname) || !/\.[^/]+$/.test(pathname);
+}
+
 /**
- * Serves a folder over HTTP with CORS open to every origin (remotes are loaded cross-origin)
- * and the cache policy above. Resolves once listening, with the URL and a `close()`.
+ * Serves a folder over HTTP. Modules, styles, manifests and assets are readable from every origin
+ * (`Access-Control-Allow-Origin: *`, `Cross-Origin-Resource-Policy: cross-origin`: hosts load
+ * remotes cross-origin, also from pages that set COEP); HTML pages get no CORS headers. Every
+ * response carries `X-Content-Type-Options: nosniff`, so a file runs only as the type it is served
+ * as. Cache policy as `cacheControlFor`. Resolves once listening, with the URL and a `close()`.
  */
 export async function serve({ dir, port, host = '127.0.0.1' }: ServeOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const files = sirv(dir, {
@@ -33,13 +41,21 @@ export async function serve({ dir, port, host = '127.0.0.1' }: ServeOptions): Pr
     etag: true,
     setHeaders(res, pathname) {
       res.setHeader('Cache-Control', cacheControlFor(pathname));
+      if (!isPage(pathname)) {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      }
     },
   });
   const server = createServer((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (req.method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      if (!isPage(pathname)) {
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+        res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      }
       res.writeHead(204).end();
       return;
     }

@@ -40,13 +40,10 @@ export interface AppDevServer {
 
 /** The config a development build uses: dev output folder, never minified, remotes of this session. */
 function devConfigOf(config: ResolvedConfig, overrides: Record<string, string>): ResolvedConfig {
-  const remotes = Object.fromEntries(
-    Object.entries(config.remotes).map(([name, remote]) => {
-      const local = overrides[name];
-      if (!local) return [name, remote];
-      return [name, typeof remote === 'string' ? local : { ...remote, entry: local }];
-    }),
-  );
+  const remotes = config.remotes.map((remote) => {
+    const local = overrides[remote.name];
+    return local ? { ...remote, entry: local, manifest: /\.json(\?|#|$)/.test(local), type: 'module' as const } : remote;
+  });
   return { ...config, remotes, outDir: join(config.root, DEV_OUT_DIR), cleanOutDir: false, minify: false, dts: false };
 }
 

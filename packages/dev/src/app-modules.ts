@@ -41,7 +41,7 @@ export async function appModules(config: ResolvedConfig): Promise<string[]> {
           b.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.pluginData?.tesseraDevModules || !isBare(args.path)) return undefined;
             const name = packageNameOf(args.path);
-            if (name in config.shared || name in config.remotes || args.path.split('/')[0]! in config.remotes) return { external: true };
+            if (name in config.shared || config.remotes.some((r) => r.name === name || r.name === args.path.split('/')[0])) return { external: true };
             const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { tesseraDevModules: true } });
             if (resolved.errors.length || resolved.external || !resolved.path) return { external: true };
             if (!inNodeModules(resolved.path)) return { path: resolved.path };

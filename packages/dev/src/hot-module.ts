@@ -43,7 +43,7 @@ export async function buildHotModules(
         if (args.kind === 'entry-point' || !saved.has(args.importer) || args.pluginData?.tesseraHot) return undefined;
         const bare = /^[^./]/.test(args.path);
         if (bare && packageNameOf(args.path) in config.shared) return { path: args.path, namespace: 'tessera-hot-consume' };
-        if (bare && args.path.split('/')[0]! in config.remotes && args.path.includes('/')) return { path: args.path, namespace: 'tessera-hot-remote' };
+        if (bare && config.remotes.some((r) => r.name === args.path.split('/')[0]) && args.path.includes('/')) return { path: args.path, namespace: 'tessera-hot-remote' };
         const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { tesseraHot: true } });
         if (resolved.errors.length || !resolved.path) throw new NotHotBuildable(args.path);
         if (resolved.path.endsWith('.css')) return { path: resolved.path, namespace: 'tessera-hot-css' };

@@ -23,7 +23,7 @@ interface SessionApp {
  */
 export function watchTypes(apps: SessionApp[], log: (line: string) => void): { remoteBuilt(name: string, first: boolean): void; close(): Promise<void> } {
   const remotes = new Map(apps.filter((a) => Object.keys(a.config.exposes).length && a.config.dts).map((a) => [a.config.name, a]));
-  const hosts = apps.filter((a) => Object.keys(a.config.remotes).some((r) => remotes.has(r)));
+  const hosts = apps.filter((a) => a.config.remotes.some((r) => remotes.has(r.name)));
   const script = fileURLToPath(new URL('./types-job.js', import.meta.url));
   const pending = new Set<string>();
   const lastProblems = new Map<string, number>();
@@ -40,10 +40,10 @@ export function watchTypes(apps: SessionApp[], log: (line: string) => void): { r
     const job: TypesJob = {
       remotes: stale.map((name) => remotes.get(name)!).map((a) => ({ root: a.config.root, devOutDir: a.devOutDir, typesDir: join(a.config.root, DEV_TYPES_DIR) })),
       hosts: hosts
-        .filter((h) => Object.keys(h.config.remotes).some((r) => changed.includes(r)))
+        .filter((h) => h.config.remotes.some((r) => changed.includes(r.name)))
         .map((h) => ({
           root: h.config.root,
-          sources: Object.fromEntries(Object.keys(h.config.remotes).filter((r) => remotes.has(r)).map((r) => [r, join(remotes.get(r)!.config.root, DEV_TYPES_DIR)])),
+          sources: Object.fromEntries(h.config.remotes.filter((r) => remotes.has(r.name)).map((r) => [r.name, join(remotes.get(r.name)!.config.root, DEV_TYPES_DIR)])),
         })),
     };
     running = execFile(process.execPath, [script, JSON.stringify(job)], { maxBuffer: 16 << 20 }, (error, stdout) => {

@@ -186,3 +186,14 @@ export function satisfies(version: string, range: string): boolean {
         set.some(([, c]) => c.prerelease.length && c.major == v.major && c.minor == v.minor && c.patch == v.patch)),
   );
 }
+
+/** Whether `range` is a valid npm range, like node-semver's `validRange(range) !== null` (default options). */
+export function isValidRange(range: string): boolean {
+  if (typeof range != 'string' || range.length > 256) return false;
+  let sets = cache.get(range);
+  if (sets === undefined) {
+    if (cache.size > 500) cache.clear();
+    cache.set(range, (sets = parseRange(range)));
+  }
+  return sets !== null;
+}
