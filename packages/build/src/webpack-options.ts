@@ -53,7 +53,6 @@ export const notSupported: Record<string, string> = {
   getPublicPath: 'a public path computed at run time is not supported; set "publicPath" to a URL, or leave it "auto" (files load relative to the remote entry)',
   experiments: 'Module Federation 2.0 experiments are not supported',
   bridge: 'Module Federation 2.0 bridges are not needed: RemoteComponent from @tessera/react renders remote React components',
-  dev: 'use `tessera dev` for development builds and hot updates',
   dataPrefetch: 'data prefetch is not supported',
   virtualRuntimeEntry: 'there is no runtime entry to virtualise: the runtime is in the remote entry',
   injectTsRuntime: 'not needed: the runtime is written in TypeScript and bundled',
