@@ -9,7 +9,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const packages = ['runtime', 'build', 'dev', 'cli', 'store', 'bus', 'react', 'testing', 'relay'];
+export const packages = ['runtime', 'build', 'dev', 'cli', 'store', 'bus', 'react', 'testing', 'relay', 'inspector', 'otel'];
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -8,6 +8,8 @@ export default defineConfig({
   entry: './src/main.tsx',
   remotes: { catalog, cart },
   dev: { port: 4000 },
+  // Alt+Shift+T (or ?tessera-inspect) opens @tessera/inspector: only its trigger ships in main.js.
+  runtimePlugins: ['@tessera/inspector/plugin'],
   shared: {
     react: { singleton: true },
     'react-dom': { singleton: true },

@@ -11,7 +11,10 @@ describe('runtimeSize', () => {
     expect(gzipBytes).toBeLessThan(bytes);
     // 8 KiB before issue 9 added timeouts, retries, circuit breaking, manifest checks and
     // integrity (+2.2 KB); issue 12 brings what a host needs down to 6,000 B.
-    expect(gzipBytes).toBeLessThanOrEqual(10 * 1024);
+    // Issue 16 (+483 B): the load steps, retries, the rule behind each choice, own registrations
+    // and uses by webpack consumers, recorded as they happen; the complete view that reads them is
+    // @tessera/runtime/federation-info, which apps do not carry.
+    expect(gzipBytes).toBeLessThanOrEqual(10.5 * 1024);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

@@ -1,6 +1,7 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
 import { FederationError, isFederationError } from './errors.js';
-import type { InstanceInfoSource } from './federation-info.js';
+import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js';
+import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
@@ -134,13 +135,15 @@ export function createInstance(options: InitOptions): FederationRuntime {
     if (state.exposes && !state.exposes.includes(expose)) {
       throw new FederationError('TESSERA_EXPOSE_NOT_FOUND', `${expose} is not exposed`, { ...details, hint: `Exposed: ${state.exposes}` });
     }
-    let factory;
-    try {
-      factory = await container.get(expose);
-    } catch (cause) {
-      throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `${expose} failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
-    }
-    return factory();
+    return recordStep(state.steps ??= [], 'expose', state.url, async () => {
+      let factory;
+      try {
+        factory = await container.get(expose);
+      } catch (cause) {
+        throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `${expose} failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
+      }
+      return factory();
+    }, expose);
   }
 
   async function loadRemote<T>(requestId: string): Promise<T> {
@@ -256,8 +259,10 @@ export function createInstance(options: InitOptions): FederationRuntime {
     consumed: sharing.consumed,
     consumedRemote: chunks.consumedRemote,
     consumptions: sharing.consumptions,
-    remoteStatuses: () =>
-      remotes.all().map(({ info, status, url, loadTimeMs, error }) => ({
+    provided: sharing.provided,
+    foreignUses: sharing.foreignUses,
+    remoteStatuses: (): RemoteStatusInfo[] =>
+      remotes.all().map(({ info, status, url, loadTimeMs, error, exposes, modules, retries, steps }) => ({
         host: name,
         name: info.name,
         ...(info.alias ? { alias: info.alias } : {}),
@@ -267,6 +272,10 @@ export function createInstance(options: InitOptions): FederationRuntime {
         status,
         ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
         ...(error ? { error: { code: error.code, message: error.message } } : {}),
+        exposes,
+        loadedExposes: [...modules.keys()],
+        retries,
+        steps,
       })),
   };
   initOptions(options);

@@ -30,14 +30,14 @@ export function bustUrl(url: string): string {
  * And Jitter", AWS Architecture Blog, 2015), each retry on a cache-busted URL (`bust` busts the
  * first try too: after a failed evaluation the browser keeps the failed module for its URL).
  * Other failures (HTTP 4xx, invalid content, integrity) are thrown at once. Aborting `lifetime`
- * (the remote was unloaded) clears the timers and rejects with its reason.
+ * (the remote was unloaded) clears the timers and rejects with its reason. `onRetry` is called before each retry.
  */
 export async function withRetries<T>(
   url: string,
   policy: NetworkPolicy,
   remote: string | undefined,
   attempt: (url: string, signal: AbortSignal) => Promise<T>,
-  { bust = false, lifetime }: { bust?: boolean; lifetime?: AbortSignal } = {},
+  { bust = false, lifetime, onRetry }: { bust?: boolean; lifetime?: AbortSignal; onRetry?: () => void } = {},
 ): Promise<T> {
   for (let n = 0; ; n++) {
     const controller = new AbortController();
@@ -55,6 +55,7 @@ export async function withRetries<T>(
       });
     } catch (error) {
       if (n >= policy.retries || !transient.has(error as object) || lifetime?.aborted) throw error;
+      onRetry?.();
     } finally {
       clearTimeout(timer);
       lifetime?.removeEventListener('abort', stop);

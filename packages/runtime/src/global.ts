@@ -1,4 +1,5 @@
-import { collectFederationInfo, type FederationInfo, type InstanceInfoSource } from './federation-info.js';
+import type { FederationInfo, InstanceInfoSource } from './federation-info.js';
+import { recordedInfo } from './recorded-info.js';
 
 /**
  * `globalThis.__TESSERA__`: the page-wide registry every copy of the runtime joins (each app
@@ -13,6 +14,8 @@ export interface TesseraGlobal {
   integrity?: Record<string, string>;
   /** CSP nonce set on every element a runtime adds to the page. */
   nonce?: string;
+  /** Opens the inspector panel, where `@tessera/inspector`'s trigger is installed. */
+  inspect?: () => Promise<unknown>;
 }
 
 export function tesseraGlobal(): TesseraGlobal {
@@ -21,7 +24,7 @@ export function tesseraGlobal(): TesseraGlobal {
     const registry: TesseraGlobal = {
       protocol: 1,
       instances: [],
-      getFederationInfo: () => collectFederationInfo(registry.instances),
+      getFederationInfo: () => recordedInfo(registry.instances),
     };
     g.__TESSERA__ = registry;
   }

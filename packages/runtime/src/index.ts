@@ -15,7 +15,10 @@ export { registerShared } from './share-scope.js';
 export { readManifest, type ManifestEntry } from './manifest.js';
 export { satisfies, compareVersions, versionLt, parseVersion } from './semver.js';
 export type { FederationPlugin, LoadLifecycle } from './hooks.js';
-export type { FederationInfo, ShareConsumption, RemoteStatusInfo, SharedModuleInfo } from './federation-info.js';
+export type {
+  FederationInfo, ShareConsumption, ShareRule, RemoteStatusInfo, RemoteStatus, SharedModuleInfo, SharedVersionInfo, LoadStep, IntegrityResult, InstanceInfoSource,
+} from './federation-info.js';
+export type { TesseraGlobal } from './global.js';
 export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType, NetworkOptions } from './remote-options.js';
 export type { SharedInput } from './shared-options.js';
 export type { Container, ShareScope, SharedVersionEntry, ModuleFactory, ModuleExports, ShareStrategy } from './types.js';

@@ -1,4 +1,6 @@
 import { FederationError, isFederationError } from './errors.js';
+import type { LoadStep } from './federation-info.js';
+import { recordStep } from './recorded-info.js';
 import { fetchChecked, transientError, withRetries, type NetworkPolicy } from './fetch-with-retry.js';
 import { firstResult, type FederationPlugin } from './hooks.js';
 import { trustHashes } from './integrity.js';
@@ -29,21 +31,23 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   state.status = 'loading';
   state.error = undefined;
   const policy = ctx.policy(state);
-  const options = { bust: state.failed, lifetime: lifetime.signal };
+  const steps: LoadStep[] = (state.steps = []);
+  state.retries = 0;
+  const options = { bust: state.failed, lifetime: lifetime.signal, onRetry: () => void state.retries!++ };
   const loading = (async () => {
     breaker.check();
     let first: unknown;
     for (const candidate of info.entries) {
       try {
         const entry: Omit<ManifestEntry, 'name'> = candidate.manifest
-          ? await fetchManifest(state, candidate.url, ctx, policy, options)
+          ? await recordStep(steps, 'manifest', candidate.url, () => fetchManifest(state, candidate.url, ctx, policy, options))
           : { url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
         if (ctx.integrity) trustHashes(entry.integrity);
         state.url = entry.url;
         state.exposes = entry.exposes;
-        const container = await loadContainer(info, entry, ctx.plugins, policy, options);
+        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options));
         try {
-          await container.init(ctx.scopeFor(info.shareScope), initScope);
+          await recordStep(steps, 'init', entry.url, async () => container.init(ctx.scopeFor(info.shareScope), initScope));
         } catch (cause) {
           throw isFederationError(cause) ? cause : new FederationError('TESSERA_REMOTE_LOAD_FAILED', `init threw: ${(cause as Error)?.message ?? cause}`, {
             remote: info.name, url: entry.url, cause, hint: 'Fix the remote',

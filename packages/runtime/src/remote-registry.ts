@@ -1,6 +1,6 @@
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
 import { FederationError } from './errors.js';
-import type { RemoteStatusInfo } from './federation-info.js';
+import type { LoadStep, RemoteStatusInfo } from './federation-info.js';
 import { removeStylesheets } from './load-stylesheet.js';
 import { normalizeRemotes, type RemoteInfo, type RemotesInput } from './remote-options.js';
 import type { Container, ModuleExports } from './types.js';
@@ -23,6 +23,9 @@ export interface RemoteState {
   lifetime: AbortController;
   /** Exposed modules loaded from it, by exposed name. */
   modules: Map<string, Promise<ModuleExports>>;
+  /** Steps and retries of its last load: for the federation info. */
+  steps?: LoadStep[];
+  retries?: number;
 }
 
 /** The remotes one runtime instance knows, by name. */

@@ -1,4 +1,5 @@
 import { parseVersion, satisfies, versionLt } from './semver.js';
+import type { ShareRule } from './federation-info.js';
 import type { ShareScope, SharedVersionEntry, ShareStrategy } from './types.js';
 
 /** How one consumer asks for a shared module (webpack's ConsumeSharedPlugin options, resolved). */
@@ -13,8 +14,9 @@ export interface ConsumeRule {
 }
 
 export type Selection =
-  | { kind: 'scope'; version: string; entry: SharedVersionEntry; reason: string; warning?: string }
-  | { kind: 'fallback'; reason: string }
+  /** `rule`: which of the rules chose it (a `resolveShare` plugin may leave it out). */
+  | { kind: 'scope'; version: string; entry: SharedVersionEntry; rule?: ShareRule; reason: string; warning?: string }
+  | { kind: 'fallback'; rule: 'own-fallback'; reason: string }
   | { kind: 'error'; code: 'TESSERA_SHARE_NOT_FOUND' | 'TESSERA_SHARE_VERSION_UNSATISFIED'; message: string };
 
 /**
@@ -43,15 +45,15 @@ export function selectShared(
   // Versions written straight into the scope (a webpack remote) are not checked on the way in.
   const keys = versions ? Object.keys(versions).filter((v) => parseVersion(v)) : [];
   if (keys.length === 0) {
-    if (hasFallback) return { kind: 'fallback', reason: `no version of ${key} in share scope "${scopeName}": own fallback` };
+    if (hasFallback) return { kind: 'fallback', rule: 'own-fallback', reason: `no version of ${key} in share scope "${scopeName}": own fallback` };
     return {
       kind: 'error',
       code: 'TESSERA_SHARE_NOT_FOUND',
       message: `Shared module ${key} doesn't exist in share scope "${scopeName}"${rule.eager ? ' for eager consumption' : ''}`,
     };
   }
-  const pick = (version: string, reason: string, warning?: string): Selection => ({
-    kind: 'scope', version, entry: versions![version]!, reason, ...(warning ? { warning } : {}),
+  const pick = (version: string, rule: ShareRule, reason: string, warning?: string): Selection => ({
+    kind: 'scope', version, entry: versions![version]!, rule, reason, ...(warning ? { warning } : {}),
   });
   const range = rule.requiredVersion;
   const loadedFirst = rule.strategy === 'loaded-first';
@@ -60,33 +62,34 @@ export function selectShared(
     const loaded = loadedFirst ? highest(keys.filter((v) => versions![v]!.loaded)) : undefined;
     const version =
       loaded ?? keys.reduce((a, b) => (!a || (!versions![a]!.loaded && versionLt(a, b)) ? b : a), '');
-    const why = loaded ? 'singleton: already loaded (loaded-first)' : 'singleton: highest version, or the one already loaded';
+    const pinned = loaded || version !== highest(keys);
+    const why = pinned ? 'singleton: the version already loaded' : 'singleton: highest version';
     if (range && !satisfies(version, range)) {
       const message = `Unsatisfied version ${version} from ${versions![version]!.from} of shared singleton module ${key} (required ${range})`;
       if (rule.strictVersion) return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
-      return pick(version, `${why}; does not satisfy ${range} (warned)`, message);
+      return pick(version, 'singleton-unsatisfied', `${why}; does not satisfy ${range} (warned)`, message);
     }
-    return pick(version, range ? `${why}; satisfies ${range}` : why);
+    return pick(version, pinned ? 'singleton-loaded' : 'singleton-highest', range ? `${why}; satisfies ${range}` : why);
   }
 
   if (range) {
     const satisfying = keys.filter((v) => satisfies(v, range));
     const loaded = loadedFirst ? highest(satisfying.filter((v) => versions![v]!.loaded)) : undefined;
-    if (loaded) return pick(loaded, `already loaded and satisfies ${range} (loaded-first)`);
+    if (loaded) return pick(loaded, 'loaded-satisfying', `already loaded and satisfies ${range} (loaded-first)`);
     const best = highest(satisfying);
-    if (best) return pick(best, `highest version satisfying ${range}`);
+    if (best) return pick(best, 'highest-satisfying', `highest version satisfying ${range}`);
     const message =
       `No satisfying version (${range})${rule.eager ? ' for eager consumption' : ''} of shared module ${key} found in share scope "${scopeName}". ` +
       `Available versions: ${keys.map((v) => `${v} from ${versions![v]!.from}`).join(', ')}`;
     if (rule.strictVersion) {
-      if (hasFallback) return { kind: 'fallback', reason: `no version satisfies ${range} (strictVersion): own fallback` };
+      if (hasFallback) return { kind: 'fallback', rule: 'own-fallback', reason: `no version satisfies ${range} (strictVersion): own fallback` };
       return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
     }
     const latest = highest(keys)!;
-    return pick(latest, `no version satisfies ${range}: highest taken (warned)`, message);
+    return pick(latest, 'unsatisfied-highest', `no version satisfies ${range}: highest taken (warned)`, message);
   }
   const latest = (loadedFirst && highest(keys.filter((v) => versions![v]!.loaded))) || highest(keys)!;
-  return pick(latest, 'highest version (no requiredVersion)');
+  return pick(latest, 'highest', 'highest version (no requiredVersion)');
 }
 
 function eagerOnly(versions: Record<string, SharedVersionEntry>): Record<string, SharedVersionEntry> {

@@ -4,7 +4,7 @@ import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
 import { registerShared } from './share-scope.js';
 import { normalizeShared, type ResolvedShared, type SharedInput } from './shared-options.js';
-import type { ModuleExports, ModuleFactory, ShareScope, ShareStrategy } from './types.js';
+import type { ModuleExports, ModuleFactory, ShareScope, SharedVersionEntry, ShareStrategy } from './types.js';
 
 /** One app's side of sharing: what it provides, its share scope objects, and which version each consumption got (its records). */
 export interface ShareNegotiation {
@@ -22,6 +22,9 @@ export interface ShareNegotiation {
   /** See `EmittedCodeApi.consumed`. */
   consumed(key: string): ModuleExports;
   consumptions(): ShareConsumption[];
+  /** Versions this app registered (kept in the scope or not), and uses of them by non-Tessera consumers. */
+  provided(): { scope: string; key: string; version: string }[];
+  foreignUses(): { scope: string; key: string; version: string; caller?: string }[];
 }
 
 /**
@@ -41,9 +44,19 @@ export function createShareNegotiation(
   const modules = new Map<string, ModuleExports>();
   const loadingModules = new Map<string, Promise<void>>();
   const records: ShareConsumption[] = [];
+  const provided: { scope: string; key: string; version: string }[] = [];
+  const foreignUses: { scope: string; key: string; version: string; caller?: string }[] = [];
 
   function provide(scope: ShareScope, s: ResolvedShared): void {
-    if (s.provide && s.version) registerShared(scope, s.key, s.version, { get: s.provide, eager: s.eager }, name);
+    const { key, version, shareScope } = s;
+    if (!s.provide || !version) return;
+    if (!provided.some((p) => p.key === key && p.version === version)) provided.push({ scope: shareScope, key, version });
+    // Tessera's consumers pass TAKE; any other caller (webpack's `get(entry)`) is recorded with the script that called.
+    const get = (by?: unknown) => {
+      if (by !== TAKE) foreignUses.push({ scope: shareScope, key, version, caller: callerUrl(new Error().stack) });
+      return s.provide!();
+    };
+    registerShared(scope, key, version, { get, eager: s.eager }, name);
   }
 
   function scopeFor(scopeName: string): ShareScope {
@@ -60,7 +73,8 @@ export function createShareNegotiation(
   function negotiate(key: string, s: ResolvedShared, scopeName: string, rule: ConsumeRule): Selection {
     const scope = scopeFor(scopeName);
     const selection = selectShared(scope, scopeName, key, rule, !!s.provide);
-    return firstResult<Selection>(plugins, 'resolveShare', { key, scopeName, scope, rule, selection }) ?? selection;
+    const chosen = firstResult<Selection>(plugins, 'resolveShare', { key, scopeName, scope, rule, selection });
+    return chosen && chosen !== selection && chosen.kind === 'scope' ? { ...chosen, rule: 'plugin' } : chosen ?? selection;
   }
 
   function record(key: string, s: ResolvedShared, scopeName: string, selection: Selection): void {
@@ -75,6 +89,8 @@ export function createShareNegotiation(
       requiredVersion: s.rule.requiredVersion,
       singleton: s.rule.singleton,
       strictVersion: s.rule.strictVersion,
+      runtime: 'tessera',
+      rule: selection.rule ?? 'plugin',
       reason: selection.reason,
       ...(fromScope && selection.warning ? { warning: selection.warning } : {}),
     });
@@ -91,7 +107,7 @@ export function createShareNegotiation(
     }
     if (selection.kind === 'fallback') return s.provide!();
     selection.entry.loaded = 1;
-    return selection.entry.get();
+    return (selection.entry.get as (by: unknown) => ReturnType<SharedVersionEntry['get']>)(TAKE);
   }
 
   function loadShare<T>(key: string, shareScope?: string): Promise<() => T> {
@@ -155,5 +171,16 @@ export function createShareNegotiation(
       });
     },
     consumptions: () => records.slice(),
+    provided: () => provided.slice(),
+    foreignUses: () => foreignUses.slice(),
   };
+}
+
+/** What Tessera's consumers pass to a scope entry's `get`, across the page's runtime copies. */
+const TAKE = Symbol.for('tessera.take');
+
+/** The first script URL in `stack` after the one it was captured in: who called. */
+function callerUrl(stack = ''): string | undefined {
+  const urls = stack.match(/\bhttps?:\/\/[^\s()]+?(?=:\d+:\d+)/g) ?? [];
+  return urls.find((url) => url !== urls[0]);
 }

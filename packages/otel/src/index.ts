@@ -1,0 +1,2 @@
+export { otelPlugin, type OtelPluginOptions } from './otel-plugin.js';
+export { ATTR, SPAN, METRIC } from './names.js';
