@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every published package, by folder under packages/. */
-export const published = ['runtime', 'build', 'cli', 'store', 'bus', 'react', 'testing', 'create-tessera'];
+export const published = ['runtime', 'build', 'dev', 'cli', 'store', 'bus', 'react', 'testing', 'relay', 'inspector', 'otel', 'create-tessera'];
 
 const at = process.argv.indexOf('--out');
 const out = resolve(at > 0 ? process.argv[at + 1] : join(root, 'packs'));

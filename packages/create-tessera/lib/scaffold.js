@@ -7,7 +7,7 @@ const here = fileURLToPath(new URL('..', import.meta.url));
 export const templates = readdirSync(join(here, 'templates')).filter((t) => t !== 'common').sort();
 
 /** The Tessera packages a scaffold may depend on, by npm name → tarball prefix (`npm pack` naming). */
-const tesseraPackages = ['@tessera/runtime', '@tessera/build', '@tessera/cli', '@tessera/react', '@tessera/store', '@tessera/bus', '@tessera/testing'];
+const tesseraPackages = ['@tessera/runtime', '@tessera/build', '@tessera/dev', '@tessera/relay', '@tessera/cli', '@tessera/react', '@tessera/store', '@tessera/bus', '@tessera/testing', '@tessera/inspector', '@tessera/otel'];
 
 /**
  * Writes a template into `target`: templates/common/ then templates/<template>/, with `__NAME__`
