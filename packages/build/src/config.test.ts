@@ -60,6 +60,17 @@ describe('resolveConfig', () => {
     expect(config.shared['not-installed']).toMatchObject({ import: false, rule: { strictVersion: false } });
   });
 
+  it('takes a list of entries for a remote, the primary then mirrors, and checks each', () => {
+    const config = resolveConfig(
+      { name: 'c', exposes: { './P': './src/products.ts' }, remotes: { cart: ['http://a.example/mf-manifest.json', 'http://b.example/mf-manifest.json'], inv: { entry: ['http://c.example/remoteEntry.js'] } } },
+      catalog,
+    );
+    expect(config.remotes.find((r) => r.name === 'cart')!.entries.map((e) => e.url)).toEqual(['http://a.example/mf-manifest.json', 'http://b.example/mf-manifest.json']);
+    expect(config.remotes.find((r) => r.name === 'inv')!.entry).toBe('http://c.example/remoteEntry.js');
+    expect(problems({ name: 'c', exposes: { './P': './src/products.ts' }, remotes: { cart: ['http://a.example/mf-manifest.json', 'not a url'] } }).message).toContain('"not a url" is not a URL');
+    expect(problems({ name: 'c', exposes: { './P': './src/products.ts' }, remotes: { cart: [] } }).message).toContain('remotes["cart"] needs an entry URL');
+  });
+
   it('rejects a config that builds nothing', () => {
     expect(problems({ name: 'empty' }).message).toContain('nothing to build');
   });

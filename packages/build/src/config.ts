@@ -48,7 +48,7 @@ export interface FederationConfig {
    * Remotes this app loads: name → URL of a remote entry or `mf-manifest.json`, webpack's
    * `'name@url'` (a script entry setting `globalThis[name]`), or an object.
    */
-  remotes?: Record<string, string | RemoteConfig>;
+  remotes?: Record<string, string | string[] | RemoteConfig>;
   /** Shared packages: names, or name → options (a string is the `requiredVersion`). Subpath imports ('react/jsx-runtime') are shared with their package. */
   shared?: string[] | Record<string, SharedConfig | string>;
   /** Share scope this app's shared packages and remotes use unless they name their own. Default 'default'. */
@@ -368,10 +368,6 @@ function resolveRemotes(input: unknown, shareScope: string, defaultType: RemoteE
     };
     if (!REMOTE_NAME.test(name)) problem(`: "${name}" is not a usable remote name (it begins the imports, as in "${name.replace(/[^\w$.-]/g, '') || 'catalog'}/Button"); use letters, digits, "_", "-" and "."`);
     const object = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    if (Array.isArray(value)) {
-      problem(': fallback lists of entries are not supported here; give one URL');
-      continue;
-    }
     if (object) {
       for (const key of Object.keys(object)) if (!remoteKeys.includes(key)) problem(`: unknown option "${key}"${suggest(key, remoteKeys)}`);
       if (object.entry !== undefined && object.external !== undefined) problem(': give "entry" or webpack\'s "external", not both');
@@ -380,21 +376,24 @@ function resolveRemotes(input: unknown, shareScope: string, defaultType: RemoteE
         if (object[key] !== undefined && (typeof object[key] !== 'string' || !object[key])) problem(`.${key} must be a non-empty string (got ${show(object[key])})`);
       }
     }
+    // One URL, or a list: the primary entry, then mirrors tried in order when it fails.
     const entry = object ? (object.entry ?? object.external) : value;
-    if (typeof entry !== 'string' || !entry) {
-      problem(` needs an entry URL (remote entry or mf-manifest.json), such as "http://localhost:4001/mf-manifest.json" (got ${show(entry)})`);
+    const urls: unknown[] = Array.isArray(entry) ? entry : [entry];
+    if (!urls.length || urls.some((url) => typeof url !== 'string' || !url)) {
+      problem(` needs an entry URL (remote entry or mf-manifest.json), or a list of them (primary, then mirrors), such as "http://localhost:4001/mf-manifest.json" (got ${show(entry)})`);
       continue;
     }
     if (!ok) continue;
     const { external: _external, ...rest } = (object ?? {}) as Record<string, unknown>;
     void _external;
-    const remote: RemoteInput = { ...(rest as Omit<RemoteInput, 'name' | 'entry'>), name, entry };
+    const remote: RemoteInput = { ...(rest as Omit<RemoteInput, 'name' | 'entry'>), name, entry: entry as string | string[] };
     // The runtime parses `name@url` and fills in the defaults; what it made of the entry is checked here.
     // webpack's `remoteType` is the type of remotes that say none; `name@url` always names a script's global.
     let info = normalizeRemotes([remote], shareScope)[0]!;
-    if (defaultType && !rest.type && info.entry === entry) info = normalizeRemotes([{ ...remote, type: defaultType }], shareScope)[0]!;
+    if (defaultType && !rest.type && info.entry === urls[0]) info = normalizeRemotes([{ ...remote, type: defaultType }], shareScope)[0]!;
     if (info.type === 'var' && !IDENTIFIER.test(info.entryGlobalName)) problem(`: the global name ${JSON.stringify(info.entryGlobalName)} (before "@", or the remote's name) must be a JavaScript identifier; set entryGlobalName`);
-    if (!isEntryUrl(info.entry)) problem(`: ${JSON.stringify(info.entry)} is not a URL; write a full http(s) URL (file: for Node hosts) or an absolute path, such as "http://localhost:4001/mf-manifest.json" or "/catalog/remoteEntry.js"`);
+    const notUrl = info.entries.find((e) => !isEntryUrl(e.url));
+    if (notUrl) problem(`: ${JSON.stringify(notUrl.url)} is not a URL; write a full http(s) URL (file: for Node hosts) or an absolute path, such as "http://localhost:4001/mf-manifest.json" or "/catalog/remoteEntry.js"`);
     if (ok) remotes.push(info);
   }
   return remotes;

@@ -44,7 +44,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
     `  name: ${json(config.name)},`,
     `  shareScope: ${json(config.shareScope)},`,
     `  shareStrategy: ${json(config.shareStrategy)},`,
-    `  remotes: ${json(config.remotes.map(({ manifest: _, entries: __, network, ...remote }) => ({ ...remote, ...network })))},`,
+    `  remotes: ${json(config.remotes.map(({ manifest: _, entries, network, ...remote }) => ({ ...remote, ...(entries.length > 1 ? { entry: entries.map((e) => e.url) } : {}), ...network })))},`,
     ...Object.entries(config.runtime).map(([key, value]) => `  ${key}: ${json(value)},`),
     `  plugins: [${plugins.join(', ')}],`,
     `  shared: {\n    ${shared.join(',\n    ')}\n  },`,

@@ -42,7 +42,8 @@ export interface AppDevServer {
 function devConfigOf(config: ResolvedConfig, overrides: Record<string, string>): ResolvedConfig {
   const remotes = config.remotes.map((remote) => {
     const local = overrides[remote.name];
-    return local ? { ...remote, entry: local, manifest: /\.json(\?|#|$)/.test(local), type: 'module' as const } : remote;
+    const manifest = /\.json(\?|#|$)/.test(local ?? '');
+    return local ? { ...remote, entry: local, entries: [{ url: local, manifest }], manifest, type: 'module' as const } : remote;
   });
   return { ...config, remotes, outDir: join(config.root, DEV_OUT_DIR), cleanOutDir: false, minify: false, dts: false };
 }
