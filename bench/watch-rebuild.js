@@ -52,7 +52,14 @@ function change(watcher, round) {
   return new Promise((resolve, reject) => {
     let started;
     let sawText = false;
-    const read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    // An output can vanish between the event and the read (Tessera renames the hashed entry it wrote): it reads as empty.
+    const read = (file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return '';
+      }
+    };
     const check = (name) => {
       if (started === undefined) return;
       if (!sawText && name && /\.js$/.test(name)) sawText = read(join(outDir, name)).includes(line);
