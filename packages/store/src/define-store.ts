@@ -94,16 +94,16 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
     const old = state as S & Record<string, unknown>;
     if (plain && !replace) {
       // A plain local store (the common case, and zustand's): copy, write the patch, notify if a key changed.
-      const next = { ...old } as Record<string, unknown>;
       let change = false;
       for (const key in patch) {
-        const value = patch[key];
-        if (!change && (!Object.is(value, old[key]) || !Object.hasOwn(old, key))) change = true;
-        if (key === '__proto__') Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
-        else next[key] = value;
+        if (!Object.is(patch[key], old[key]) || !Object.hasOwn(old, key)) {
+          change = true;
+          break;
+        }
       }
       if (!change) return;
-      state = next as S;
+      // Object.assign would set the prototype for a `__proto__` key; spread defines it as an own key.
+      state = (Object.hasOwn(patch, '__proto__') || Object.hasOwn(old, '__proto__') ? { ...old, ...patch } : Object.assign({}, old, patch)) as S;
       listeners.notify(old);
       return;
     }
@@ -140,3 +140,4 @@ export function defineStore<S extends object>(id: string, options: StoreOptions<
   if (sync) tabs = joinTabs(id, () => (Object.keys(clocks).length ? { version, state, clocks } : undefined), receive, report);
   return store;
 }
+
