@@ -49,7 +49,7 @@ try {
   npm run build    # builds remote/ then host/
   npm start        # serves the remote at http://localhost:4001/ and the host at http://localhost:4000/
   npm test         # the remote's test, with @tessera/testing
-  npm run dev      # tessera dev, in each app`);
+  npm run dev      # tessera dev: both apps, hot updates across them (host :4000, remote :4001)`);
 } catch (error) {
   console.error(`create-tessera: ${error?.message ?? error}\n\n${usage}`);
   process.exitCode = 1;
