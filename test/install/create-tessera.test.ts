@@ -67,6 +67,22 @@ async function start(app: string, ports: { host: number; remote: number }): Prom
   });
 }
 
+/** `npm run dev` (one `tessera dev` session for both apps) on ports from the OS; resolves with the host's URL once both are ready. */
+async function dev(app: string): Promise<string> {
+  const child = spawn('npm', ['run', 'dev', '--', '--port', '0', '--no-types'], { cwd: app, env: { ...process.env, NO_COLOR: '1' }, detached: true });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const url = /\bhost +(http:\/\/\S+)/.exec(output)?.[1];
+      if (url && /dev servers ready/.test(output)) resolve(url.replace('localhost', '127.0.0.1'));
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`npm run dev exited with ${code}:\n${output}`)));
+  });
+}
+
 async function checkPage(url: string, expect: ExpectStatic): Promise<void> {
   browser ??= launchChromium();
   const page = await (await browser).newPage();
@@ -134,7 +150,7 @@ afterAll(async () => {
 });
 
 describe.concurrent('installed from the tarballs, outside the repository', () => {
-  it('create-tessera --template react: installs, builds, passes its own test and strict type-check, serves a host that renders the remote in Chromium; every package type-checks in a strict consumer', async ({ expect }) => {
+  it('create-tessera --template react: installs, builds, passes its own test and strict type-check, serves a host that renders the remote in Chromium, and so does npm run dev; every package type-checks in a strict consumer', async ({ expect }) => {
     const app = await scaffold('react');
     const ports = { host: await freePort(), remote: await freePort() };
     await npm(app, ['run', 'build'], { REMOTE_URL: `http://localhost:${ports.remote}/mf-manifest.json` });
@@ -143,6 +159,8 @@ describe.concurrent('installed from the tarballs, outside the repository', () =>
     writeFileSync(join(app, 'host', 'src', 'consumer.ts'), consumer);
     await npm(app, ['run', 'typecheck']);
     await checkPage(await start(app, ports), expect);
+    // The dev loop: both apps in one tessera dev session, the host loading the remote from its dev server.
+    await checkPage(await dev(app), expect);
   }, 300_000);
 
   it('create-tessera --template vanilla-ts: installs, builds, passes its own test and strict type-check, and runs in Chromium', async ({ expect }) => {
