@@ -1,19 +1,11 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp, watchApp, type BuildReport } from './build.js';
 import { loadConfig } from './load-config.js';
+import { useCatalogCopies } from '../../../test/support/app-copy.js';
 
-const repo = join(import.meta.dirname, '..', '..', '..');
-const work = join(repo, 'tmp', `build-test-${process.pid}`);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function copyApp(name: string): string {
-  const dir = join(work, name);
-  mkdirSync(work, { recursive: true });
-  cpSync(join(repo, 'examples', 'shop', 'catalog'), dir, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
-  return dir;
-}
+const { copy: copyApp } = useCatalogCopies('build-test');
 
 describe('buildApp', () => {
   it('writes the remote entry, hashed chunks per expose and shared fallback, CSS and the manifest', async () => {

@@ -23,9 +23,17 @@ export interface FinishedBuild {
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
  * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
  * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written, unless they are
- * already there (`declarations`: then the manifest is written once, with them).
+ * already there (`declarations`: then the manifest is written once, with them). `integrity: false`
+ * writes no hashes in the manifest: the dev server's files change under a live page, so no page
+ * should pin them.
  */
-export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): FinishedBuild {
+export function finishBuild(
+  config: ResolvedConfig,
+  metafile: Metafile,
+  shareKeys: Map<string, ShareKey>,
+  declarations?: DeclarationsResult,
+  { integrity = true }: { integrity?: boolean } = {},
+): FinishedBuild {
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
@@ -61,7 +69,7 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
     manifest = createManifest(config, metafile, shareKeys, fromRoot, outDir);
     if (declarations) setManifestTypes(manifest, declarations);
     // The declarations' files are hashed too when they are already written (else when they land).
-    manifest.integrity = integrityOf(config.outDir, [...written, ...(declarations?.files ?? []).map((file) => `${TYPES_DIR}/${file}`)]);
+    if (integrity) manifest.integrity = integrityOf(config.outDir, [...written, ...(declarations?.files ?? []).map((file) => `${TYPES_DIR}/${file}`)]);
     writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     written.add('mf-manifest.json');
   }
@@ -86,9 +94,11 @@ export function finishBuild(config: ResolvedConfig, metafile: Metafile, shareKey
 export function addManifestTypes(config: ResolvedConfig, manifest: FederationManifest, declarations: DeclarationsResult): string[] {
   setManifestTypes(manifest, declarations);
   const typeFiles = declarations.files.map((file) => `${TYPES_DIR}/${file}`);
-  manifest.integrity = Object.fromEntries(Object.entries({ ...manifest.integrity, ...integrityOf(config.outDir, typeFiles) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (manifest.integrity) {
+    manifest.integrity = Object.fromEntries(Object.entries({ ...manifest.integrity, ...integrityOf(config.outDir, typeFiles) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
   writeFileSync(join(config.outDir, 'mf-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return declarations.files.map((file) => `${TYPES_DIR}/${file}`);
+  return typeFiles;
 }
 
 function setManifestTypes(manifest: FederationManifest, declarations: DeclarationsResult): void {

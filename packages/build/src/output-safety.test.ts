@@ -1,23 +1,16 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from './build.js';
 import { resolveConfig, type FederationConfig } from './config.js';
 import { loadConfig } from './load-config.js';
 import { fetchRemoteTypes } from './remote-types.js';
+import { useCatalogCopies } from '../../../test/support/app-copy.js';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
-const work = join(repo, 'tmp', `output-safety-${process.pid}`);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function copyCatalog(name: string): string {
-  const dir = join(work, name);
-  mkdirSync(work, { recursive: true });
-  cpSync(join(repo, 'examples', 'shop', 'catalog'), dir, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
-  return dir;
-}
+const { work, copy: copyCatalog } = useCatalogCopies('output-safety');
 
 const catalogConfig = (extra: Partial<FederationConfig>): FederationConfig => ({
   name: 'catalog',

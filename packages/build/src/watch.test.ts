@@ -1,20 +1,12 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BuildReport } from './build.js';
 import { loadConfig } from './load-config.js';
 import { watchApp } from './watch.js';
+import { useCatalogCopies } from '../../../test/support/app-copy.js';
 
-const repo = join(import.meta.dirname, '..', '..', '..');
-const work = join(repo, 'tmp', `watch-test-${process.pid}`);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function copyCatalog(name: string): string {
-  const dir = join(work, name);
-  mkdirSync(work, { recursive: true });
-  cpSync(join(repo, 'examples', 'shop', 'catalog'), dir, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
-  return dir;
-}
+const { copy: copyCatalog } = useCatalogCopies('watch-test');
 
 /** Watches `root`, collecting reports; `next()` resolves with the report of the next build. */
 async function watching(root: string) {

@@ -88,7 +88,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         await open(newKeys ? undefined : found);
         result = await ctx!.rebuild();
       }
-      finishBuild(config, result.metafile!, shareKeys);
+      finishBuild(config, result.metafile!, shareKeys, undefined, { integrity: false });
       return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };
     } catch (cause) {
       const error = esbuildFailure(cause, config);

@@ -9,8 +9,6 @@ export function swapStylesheet(from: string, to: string): Promise<void> {
       (old) =>
         new Promise<void>((resolve) => {
           const link = old.cloneNode() as HTMLLinkElement;
-          // The old file's hash (the runtime's integrity check of a manifest-loaded remote) is not the new file's.
-          link.removeAttribute('integrity');
           link.href = to;
           link.onload = link.onerror = () => {
             old.remove();
