@@ -1,4 +1,5 @@
 import { actionCreators, type ActionHandlers, type ActionOf } from './actions.js';
+import { newTabId } from './lamport-clock.js';
 import { joinRegistry } from './registry.js';
 import { createListeners } from './listeners.js';
 import { readReplicaSnapshot } from './replica-snapshot.js';
@@ -61,7 +62,7 @@ export function defineReplicatedStore<S extends object, H extends ActionHandlers
   }
 
   const report = reporter(options.onError);
-  const client = Math.random().toString(36).slice(2);
+  const client = newTabId();
   const connect = sync === 'tabs' ? tabs : (sync ?? solo);
   const storage = persist ? replicaStorage(id, client, report, connect.log) : undefined;
   const listeners = createListeners(() => local, (error) => report(new StoreError('TESSERA_STORE_LISTENER_FAILED', id, 'a listener threw', error)));
