@@ -44,7 +44,7 @@ export function throughput({ quick }) {
   const store = pairedOpsPerSecond({
     tessera: (n) => { for (let i = 0; i < n; i++) tesseraStore.setState({ count: i + 1 }); },
     zustand: (n) => { for (let i = 0; i < n; i++) zustandStore.setState({ count: i + 1 }); },
-  }, { n: quick ? 20_000 : 100_000, rounds: quick ? 3 : 31 });
+  }, { n: quick ? 20_000 : 50_000, rounds: quick ? 3 : 61 });
 
   const bus = createBus();
   bus.subscribe('cart.added', (payload) => (sink += payload.n));
