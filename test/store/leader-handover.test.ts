@@ -33,6 +33,25 @@ globalThis.stream = async (tab, every) => {
   }
   return globalThis.dispatched;
 };
+/** Platform check: takes the lock \`name\` when the browser grants it, noting the last message of BroadcastChannel \`name\` and localStorage[name] then. */
+globalThis.grant = (name, hold) => {
+  const channel = new BroadcastChannel(name);
+  let last = 0;
+  channel.onmessage = ({ data }) => void (last = data);
+  void navigator.locks.request(name, () => {
+    globalThis.atGrant = { message: last, stored: Number(localStorage.getItem(name)) };
+    if (hold) return new Promise(() => {});
+  });
+};
+/** Platform check: writes 1…n to localStorage[name] and posts each on BroadcastChannel \`name\`, then reloads when asked, in this task. */
+globalThis.writeAndPost = (name, n, reload) => {
+  const channel = new BroadcastChannel(name);
+  for (let i = 1; i <= n; i++) {
+    localStorage.setItem(name, String(i));
+    channel.postMessage(i);
+  }
+  if (reload) location.reload();
+};
 /** Keeps this tab's main thread busy for \`ms\` from the next task on: what arrives meanwhile (messages, a lock) waits in its queues. */
 globalThis.busyFor = (ms) => setTimeout(() => {
   const end = performance.now() + ms;
@@ -83,7 +102,7 @@ const settled = (page: Page) =>
     return store.status().pending === 0 ? JSON.stringify(Object.entries(store.getState()).sort()) : undefined;
   });
 const errors = (page: Page) => page.evaluate(() => (globalThis as unknown as { storeErrors: string[] }).storeErrors);
-const leaderLockHeld = (page: Page) => page.evaluate(async (name) => ((await navigator.locks.query()).held ?? []).some((lock) => lock.name === name), LEADER_LOCK);
+const leaderLockHeld = (page: Page, name = LEADER_LOCK) => page.evaluate(async (name) => ((await navigator.locks.query()).held ?? []).some((lock) => lock.name === name), name);
 
 interface TabGlobals {
   dispatched: number;
@@ -150,6 +169,36 @@ async function expectEveryTab(tabs: Page[], expected: Tally) {
 }
 
 describe('replicated store: leader hand-over while four tabs dispatch', () => {
+  // What the tab sequencer relies on (no specification orders these): the next holder of a lock
+  // has received, when the browser grants it, the last holder's final messages and localStorage writes.
+  it('Chromium grants a released lock after delivering the last holder\'s messages and storage writes', { timeout: 120_000 }, async () => {
+    type Platform = { grant(name: string, hold: boolean): void; writeAndPost(name: string, n: number, reload: boolean): void; atGrant?: { message: number; stored: number } };
+    const seen: string[] = [];
+    for (const [leave, busy] of [['close', 0], ['close', 300], ['reload', 0], ['reload', 300]] as const) {
+      const context = await browser.newContext();
+      try {
+        const [holder, next] = [await openTab(context), await openTab(context)];
+        await holder.evaluate(() => (globalThis as unknown as Platform).grant('platform', true));
+        await expect.poll(() => leaderLockHeld(holder, 'platform')).toBe(true);
+        await next.evaluate(() => (globalThis as unknown as Platform).grant('platform', false));
+        if (busy) await next.evaluate((ms) => (globalThis as unknown as TabGlobals).busyFor(ms), busy);
+        if (leave === 'close') {
+          await holder.evaluate(() => (globalThis as unknown as Platform).writeAndPost('platform', 200, false));
+          await holder.close();
+        } else {
+          const loaded = holder.waitForEvent('load');
+          await holder.evaluate(() => (globalThis as unknown as Platform).writeAndPost('platform', 200, true));
+          await loaded;
+        }
+        await next.waitForFunction(() => (globalThis as unknown as Platform).atGrant !== undefined);
+        seen.push(`${leave} busy ${busy}: ${JSON.stringify(await next.evaluate(() => (globalThis as unknown as Platform).atGrant))}`);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(seen.filter((line) => !line.endsWith('{"message":200,"stored":200}'))).toEqual([]);
+  });
+
   it('the leader tab closes mid-stream: every tab ends with every add once, also after a reload and in a new tab', { timeout: 180_000 }, async () => {
     for (const busy of [0, 500]) {
       const context = await browser.newContext();

@@ -24,9 +24,10 @@ const RESUBMIT_MS = 1000;
  *
  * A new leader numbers after everything the last one confirmed because, by the time the browser
  * grants it the lock, it has received the last leader's final `sequenced` message and
- * localStorage write: Chromium delivers them before the grant (40 of 40 trials, the new leader
- * busy or not; test/store/leader-handover.test.ts hands over mid-stream), though no
- * specification orders a lock grant after another page's messages.
+ * localStorage write: Chromium delivers them before the grant, the old leader closed or
+ * reloaded, the new one busy or not (test/store/leader-handover.test.ts checks this, and hands
+ * over while four tabs dispatch), though no specification orders a lock grant after another
+ * page's messages.
  *
  * Without BroadcastChannel or Web Locks the replica is alone ({@link solo}): in Node, and on a
  * page that is not a secure context (plain http other than localhost), where it reports
