@@ -4,7 +4,7 @@ import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js'
 import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
-import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
+import { callHook, waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
 import { ensureContainer, type RemoteLoadContext } from './load-remote.js';
 import { networkOptions, type NetworkOptions, type RemotesInput } from './remote-options.js';
 import { createRemoteRegistry, type RemoteState } from './remote-registry.js';
@@ -157,7 +157,8 @@ export function createInstance(options: InitOptions): FederationRuntime {
         throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for "${id}"`, { hint: `Register it; known: ${remotes.all().map((s) => s.info.name)}` });
       }
       const { state, expose } = found;
-      await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose });
+      const details = { remote: state.info.name };
+      await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose }, details);
       lifecycle = 'loadEntry';
       await initShareScope(state.info.shareScope);
       const container = await ensureContainer(state, context);
@@ -170,7 +171,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       let module = await loading;
       lifecycle = 'afterLoad';
       for (const plugin of plugins) {
-        const replacement = await plugin.onLoad?.({ id, remote: state.info, expose, module });
+        const replacement = await callHook(plugin, 'onLoad', { id, remote: state.info, expose, module }, details);
         if (replacement !== undefined) module = replacement;
       }
       return module as T;
@@ -182,7 +183,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
             remote: remote?.name, url: found?.state.url ?? remote?.entry, cause,
           });
       for (const plugin of plugins) {
-        const fallback = await plugin.errorLoadRemote?.({ id, error, remote, lifecycle });
+        const fallback = await callHook(plugin, 'errorLoadRemote', { id, error, remote, lifecycle }, { remote: error.remote, url: error.url });
         if (fallback !== undefined) return fallback as T;
       }
       throw error;

@@ -1,4 +1,4 @@
-import { FederationError } from './errors.js';
+import { FederationError, isFederationError } from './errors.js';
 import type { ShareConsumption } from './federation-info.js';
 import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
@@ -105,9 +105,22 @@ export function createShareNegotiation(
         hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it, or drop `import: false`' : 'Align the versions, or relax `requiredVersion`/`strictVersion`',
       });
     }
-    if (selection.kind === 'fallback') return s.provide!();
-    selection.entry.loaded = 1;
-    return (selection.entry.get as (by: unknown) => ReturnType<SharedVersionEntry['get']>)(TAKE);
+    const from = selection.kind === 'scope' ? selection.entry.from : name;
+    // A provider's get() (another app's, maybe not Tessera's) that throws or rejects: TESSERA_SHARE_LOAD_FAILED naming it.
+    const fail = (cause: unknown): never => {
+      throw isFederationError(cause) ? cause : new FederationError('TESSERA_SHARE_LOAD_FAILED', `${key} from ${from}: ${(cause as Error)?.message ?? cause}`, { remote: from, cause });
+    };
+    try {
+      let factory;
+      if (selection.kind === 'fallback') factory = s.provide!();
+      else {
+        selection.entry.loaded = 1;
+        factory = (selection.entry.get as (by: unknown) => ReturnType<SharedVersionEntry['get']>)(TAKE);
+      }
+      return typeof (factory as Promise<ModuleFactory>)?.then == 'function' ? (factory as Promise<ModuleFactory>).then(undefined, fail) : factory;
+    } catch (cause) {
+      return fail(cause);
+    }
   }
 
   function loadShare<T>(key: string, shareScope?: string): Promise<() => T> {
