@@ -28,13 +28,14 @@ describe('content faults of a remote, in Chromium', () => {
     expect(catalogFiles.filter((e) => !/^sha384-/.test(e.integrity ?? ''))).toEqual([]);
     expect(added.some((e) => e.map?.includes(`"${shop().proxy.url}remoteEntry.js":"sha384-`))).toBe(true);
     // unloadRemote releases the catalog: its stylesheets go, and it is no longer registered.
-    const after = await opened.page.evaluate(() => {
+    const after = await opened.page.evaluate((folder) => {
       type Shell = { name: string; unloadRemote(name: string): boolean; remoteStatuses(): { name: string }[] };
       const shell = (globalThis as unknown as { __TESSERA__: { instances: Shell[] } }).__TESSERA__.instances.find((i) => i.name === 'shell')!;
-      const before = document.querySelectorAll('link[data-tessera="catalog"][rel=stylesheet]').length;
+      const catalog = `link[data-tessera="${folder}"]`;
+      const before = document.querySelectorAll(`${catalog}[rel=stylesheet]`).length;
       const unloaded = shell.unloadRemote('catalog');
-      return { before, unloaded, left: document.querySelectorAll('link[data-tessera="catalog"]').length, remotes: shell.remoteStatuses().map((r) => r.name) };
-    });
+      return { before, unloaded, left: document.querySelectorAll(catalog).length, remotes: shell.remoteStatuses().map((r) => r.name) };
+    }, shop().proxy.url);
     expect(after).toEqual({ before: 1, unloaded: true, left: 0, remotes: ['cart'] });
     await opened.page.close();
   });

@@ -69,7 +69,9 @@ export interface FederationInstance {
   registerRemotes(remotes: RemotesInput, options?: { force?: boolean }): void;
   /**
    * Releases a remote: forgets it and its container, drops its cached modules, stops its pending
-   * timers and retries, removes its stylesheets. Returns false when no remote has that name.
+   * timers and retries, removes the stylesheets its chunks added (tagged with its remote entry's
+   * folder, whatever the host named it; remotes served from one folder share them). Returns false
+   * when no remote has that name.
    */
   unloadRemote(name: string): boolean;
   /** Loads remote entries (and, if named, exposed modules) ahead of use. Never rejects: failures are recorded in the federation info. */
