@@ -93,7 +93,7 @@ export function createChunkLoader(
     prefetchChunk,
     consumedRemote(id) {
       if (!remoteModules.has(id)) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `${id} used before it loaded`, { hint: 'Import it behind the async boundary' });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `${id} used before it loaded`);
       }
       return remoteModules.get(id);
     },

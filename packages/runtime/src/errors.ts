@@ -64,6 +64,14 @@ export class FederationError extends Error {
   }
 }
 
+/**
+ * `cause` itself when it is a FederationError; otherwise a new one of `code` whose message is
+ * `prefix` and the cause's message, with `details` and the cause.
+ */
+export function wrapError(cause: unknown, code: FederationErrorCode, prefix: string, details?: FederationErrorDetails): FederationError {
+  return isFederationError(cause) ? cause : new FederationError(code, prefix + ((cause as Error)?.message ?? cause), { ...details, cause });
+}
+
 export function isFederationError(error: unknown): error is FederationError {
   return error instanceof Error && error.name === 'FederationError' && typeof (error as FederationError).code === 'string';
 }

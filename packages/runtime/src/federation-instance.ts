@@ -1,5 +1,5 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
-import { FederationError, isFederationError } from './errors.js';
+import { FederationError, wrapError } from './errors.js';
 import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js';
 import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
@@ -142,7 +142,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       try {
         factory = await container.get(expose);
       } catch (cause) {
-        throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `${expose} failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
+        throw wrapError(cause, 'TESSERA_EXPOSE_LOAD_FAILED', `${expose}: `, details);
       }
       return factory();
     }, expose);
@@ -156,7 +156,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       ({ id } = await waterfall(plugins, 'beforeRequest', { id }));
       found = remotes.find(id);
       if (!found) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for "${id}"`, { hint: `Register it; known: ${remotes.all().map((s) => s.info.name)}` });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for ${id}`, { hint: `Known: ${remotes.all().map((s) => s.info.name)}` });
       }
       const { state, expose } = found;
       const details = { remote: state.info.name };
@@ -179,11 +179,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       return module as T;
     } catch (cause) {
       const remote = found?.state.info;
-      const error = isFederationError(cause)
-        ? cause
-        : new FederationError('TESSERA_REMOTE_LOAD_FAILED', String((cause as Error)?.message ?? cause), {
-            remote: remote?.name, url: found?.state.url ?? remote?.entry, cause,
-          });
+      const error = wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', '', { remote: remote?.name, url: found?.state.url ?? remote?.entry });
       for (const plugin of plugins) {
         const fallback = await callHook(plugin, 'errorLoadRemote', { id, error, remote, lifecycle }, { remote: error.remote, url: error.url });
         if (fallback !== undefined) return fallback as T;
@@ -205,7 +201,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
           let timer: ReturnType<typeof setTimeout> | undefined;
           const slow = new Promise<void>((resolve) => {
             timer = setTimeout(() => {
-              console.warn(`Remote "${state.info.name}" is slow: start-up goes on without its shared versions after ${wait} ms`);
+              console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
               resolve();
             }, wait);
           });
@@ -221,9 +217,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
 
   async function initContainer(shareScope: ShareScope, initScope: unknown[] = []): Promise<void> {
     if (!sharing.adoptScope(defaultScope, shareScope)) {
-      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Initialised with another share scope "${defaultScope}"`, {
-        remote: name, hint: 'Init each container with one scope object',
-      });
+      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Another scope ${defaultScope}`, { remote: name });
     }
     await initShareScope(defaultScope, initScope);
   }
@@ -264,21 +258,11 @@ export function createInstance(options: InitOptions): FederationRuntime {
     consumptions: sharing.consumptions,
     provided: sharing.provided,
     foreignUses: sharing.foreignUses,
+    // Unknown fields are undefined (absent in JSON).
     remoteStatuses: (): RemoteStatusInfo[] =>
       remotes.all().map(({ info, status, url, loadTimeMs, error, exposes, modules, retries, steps }) => ({
-        host: name,
-        name: info.name,
-        ...(info.alias ? { alias: info.alias } : {}),
-        entry: info.entry,
-        ...(url ? { url } : {}),
-        type: info.type,
-        status,
-        ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
-        ...(error ? { error: { code: error.code, message: error.message } } : {}),
-        exposes,
-        loadedExposes: [...modules.keys()],
-        retries,
-        steps,
+        host: name, name: info.name, alias: info.alias, entry: info.entry, url, type: info.type, status, loadTimeMs,
+        error: error && { code: error.code, message: error.message }, exposes, loadedExposes: [...modules.keys()], retries, steps,
       })),
   };
   initOptions(options);

@@ -1,4 +1,4 @@
-import { FederationError, isFederationError, type FederationErrorDetails } from './errors.js';
+import { wrapError, type FederationError, type FederationErrorDetails } from './errors.js';
 import type { Selection, ConsumeRule } from './select-version.js';
 import type { ShareScope } from './types.js';
 import type { RemoteInfo } from './remote-options.js';
@@ -38,7 +38,7 @@ type HookName = keyof Omit<FederationPlugin, 'name'>;
 
 /** What a hook threw, as TESSERA_PLUGIN_FAILED naming the plugin and hook (a FederationError passes as it is). */
 function hookError(plugin: FederationPlugin, hook: HookName, cause: unknown, details?: FederationErrorDetails): FederationError {
-  return isFederationError(cause) ? cause : new FederationError('TESSERA_PLUGIN_FAILED', `${plugin.name}.${hook}: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
+  return wrapError(cause, 'TESSERA_PLUGIN_FAILED', `${plugin.name}.${hook}: `, details);
 }
 
 /**

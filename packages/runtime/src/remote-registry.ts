@@ -57,7 +57,7 @@ export function createRemoteRegistry(defaultScope: string, onDrop: (name: string
         const existing = remotes.get(info.name);
         if (existing && !force) {
           if (existing.info.entry !== info.entry) {
-            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Kept ${existing.info.entry}`, { remote: info.name, url: info.entry, hint: 'Pass { force: true }' }).message);
+            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Kept ${existing.info.entry}`, { remote: info.name, url: info.entry, hint: 'Use force' }).message);
           }
           continue;
         }

@@ -1,4 +1,4 @@
-import { FederationError, isFederationError } from './errors.js';
+import { FederationError, wrapError } from './errors.js';
 import type { ShareConsumption } from './federation-info.js';
 import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
@@ -102,13 +102,13 @@ export function createShareNegotiation(
     if (selection.kind === 'error') {
       throw new FederationError(selection.code, selection.message, {
         remote: name,
-        hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it, or drop `import: false`' : 'Align the versions, or relax `requiredVersion`/`strictVersion`',
+        hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it' : 'Align versions',
       });
     }
     const from = selection.kind === 'scope' ? selection.entry.from : name;
     // A provider's get() (another app's, maybe not Tessera's) that throws or rejects: TESSERA_SHARE_LOAD_FAILED naming it.
     const fail = (cause: unknown): never => {
-      throw isFederationError(cause) ? cause : new FederationError('TESSERA_SHARE_LOAD_FAILED', `${key} from ${from}: ${(cause as Error)?.message ?? cause}`, { remote: from, cause });
+      throw wrapError(cause, 'TESSERA_SHARE_LOAD_FAILED', `${key} from ${from}: `, { remote: from });
     };
     try {
       let factory;
@@ -179,9 +179,7 @@ export function createShareNegotiation(
           return module;
         }
       }
-      throw new FederationError('TESSERA_SHARE_NOT_LOADED', `Shared module ${key} is not available for eager consumption`, {
-        remote: name, hint: 'Import it behind the async boundary, or make it eager',
-      });
+      throw new FederationError('TESSERA_SHARE_NOT_LOADED', `${key} not available for eager consumption`, { remote: name, hint: 'Import it after the async boundary' });
     },
     consumptions: () => records.slice(),
     provided: () => provided.slice(),
