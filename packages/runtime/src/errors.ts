@@ -69,7 +69,16 @@ export class FederationError extends Error {
  * `prefix` and the cause's message, with `details` and the cause.
  */
 export function wrapError(cause: unknown, code: FederationErrorCode, prefix: string, details?: FederationErrorDetails): FederationError {
-  return isFederationError(cause) ? cause : new FederationError(code, prefix + ((cause as Error)?.message ?? cause), { ...details, cause });
+  return isFederationError(cause) ? cause : new FederationError(code, prefix + messageOf(cause), { ...details, cause });
+}
+
+/** The message of whatever was thrown (an Error, a string, a Symbol, an object without prototype...), never throwing itself. */
+export function messageOf(cause: unknown): string {
+  try {
+    return String((cause as Error)?.message ?? cause);
+  } catch {
+    return typeof cause;
+  }
 }
 
 export function isFederationError(error: unknown): error is FederationError {

@@ -1,4 +1,4 @@
-import { FederationError, type FederationErrorCode } from './errors.js';
+import { FederationError, messageOf, type FederationErrorCode } from './errors.js';
 import { bustUrl, transientError } from './fetch-with-retry.js';
 import { hashOf } from './integrity.js';
 
@@ -12,7 +12,7 @@ import { hashOf } from './integrity.js';
 export async function loadFailure(code: FederationErrorCode, cause: unknown, urls: string[], remote: string, timeout: number): Promise<FederationError> {
   const fail = (url: string | undefined, why: string, hint: string, c: FederationErrorCode = code) =>
     new FederationError(c, `${url ? url.slice(url.lastIndexOf('/') + 1) : 'Chunk'} ${why}`, { remote, url, cause, hint });
-  if ((cause as Error)?.name == 'SyntaxError') return fail(urls[0], `does not parse: ${(cause as Error).message}`, 'Fix the remote');
+  if ((cause as Error)?.name == 'SyntaxError') return fail(urls[0], `does not parse: ${messageOf(cause)}`, 'Fix the remote');
   for (const url of urls) {
     let response: Response;
     let bytes: ArrayBuffer;
@@ -32,5 +32,5 @@ export async function loadFailure(code: FederationErrorCode, cause: unknown, url
       return fail(url, 'differs from its manifest hash', 'Redeploy, or tampered?', 'TESSERA_INTEGRITY_FAILED');
     }
   }
-  return fail(urls[0], `threw: ${(cause as Error)?.message ?? cause}`, '');
+  return fail(urls[0], `threw: ${messageOf(cause)}`, '');
 }
