@@ -74,6 +74,6 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     type,
     globalName: meta.globalName ?? name,
     integrity: hashes,
-    ...(exposes ? { exposes: exposes.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`) } : {}),
+    exposes: exposes?.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`),
   };
 }

@@ -59,14 +59,14 @@ export function createShareNegotiation(
     registerShared(scope, key, version, { get, eager: s.eager }, name);
   }
 
-  function scopeFor(scopeName: string): ShareScope {
-    let scope = shareScopes[scopeName];
-    if (!scope) {
-      scope = shareScopes[scopeName] = {};
-      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
-    }
+  /** Takes `scope` as scope `scopeName` and provides this app's modules of that scope into it. */
+  function useScope(scopeName: string, scope: ShareScope): ShareScope {
+    shareScopes[scopeName] = scope;
+    for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
     return scope;
   }
+
+  const scopeFor = (scopeName: string): ShareScope => shareScopes[scopeName] ?? useScope(scopeName, {});
 
   const sharedFor = (key: string): ResolvedShared => shared.get(key) ?? normalizeShared(key, { import: false }, defaultScope);
 
@@ -152,10 +152,7 @@ export function createShareNegotiation(
     scopeFor,
     adoptScope(scopeName, scope) {
       const existing = shareScopes[scopeName];
-      if (existing) return existing === scope;
-      shareScopes[scopeName] = scope;
-      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
-      return true;
+      return existing ? existing === scope : !!useScope(scopeName, scope);
     },
     loadShare,
     ensureModule(key) {
