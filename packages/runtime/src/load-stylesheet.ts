@@ -41,7 +41,12 @@ export function loadStylesheet(href: string, owner: string, policy: NetworkPolic
  */
 export function removeStylesheets(entryUrl: string): void {
   if (typeof document === 'undefined') return;
-  const folder = new URL('.', entryUrl).href;
+  let folder: string;
+  try {
+    folder = new URL('.', new URL(entryUrl, document.baseURI)).href;
+  } catch {
+    return; // not a URL: nothing was loaded from it
+  }
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-tessera]')) if (link.dataset.tessera === folder) link.remove();
 }
 
