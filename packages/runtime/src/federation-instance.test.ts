@@ -113,6 +113,10 @@ describe('loadRemote', () => {
       await expect(sharing.loadShare('lib'), hook).rejects.toMatchObject({ code: 'TESSERA_PLUGIN_FAILED', cause: boom });
       if (hook === 'resolveShare') expect(() => sharing.consumed('lib')).toThrow(expect.objectContaining({ code: 'TESSERA_PLUGIN_FAILED' }));
     }
+    // The fetch hook (synchronous), for a manifest: named with the remote and the manifest's URL.
+    const manifest = 'https://cdn.test/m/mf-manifest.json';
+    const fetching = createInstance({ name: 'host19d', remotes: { m: manifest }, shareStrategy: 'loaded-first', plugins: [{ name: 'bad', fetch: () => { throw boom; } }] });
+    await expect(fetching.loadRemote('m/Button')).rejects.toMatchObject({ code: 'TESSERA_PLUGIN_FAILED', remote: 'm', url: manifest, cause: boom });
     // A FederationError a plugin throws on purpose passes as it is.
     const refused = new FederationError('TESSERA_REMOTE_NOT_FOUND', 'not for you');
     const refusing = createInstance({ name: 'host19c', remotes: { ui19: ui.url }, plugins: [{ name: 'gate', beforeRequest: () => { throw refused; } }] });

@@ -62,14 +62,17 @@ export async function waterfall<A>(plugins: readonly FederationPlugin[], hook: H
   return args;
 }
 
-/** The first non-undefined result of `hook` across plugins, synchronously (a promise it returns is not awaited). Throws like `callHook`. */
-export function firstResult<R>(plugins: readonly FederationPlugin[], hook: HookName, ...args: unknown[]): R | undefined {
+/**
+ * The first non-undefined result of `hook(...args)` across plugins, synchronously (a promise it
+ * returns is not awaited). Throws like `callHook`, with `details`.
+ */
+export function firstResult<R>(plugins: readonly FederationPlugin[], hook: HookName, details: FederationErrorDetails, ...args: unknown[]): R | undefined {
   for (const plugin of plugins) {
     let result;
     try {
       result = (plugin[hook] as ((...a: unknown[]) => unknown) | undefined)?.apply(plugin, args);
     } catch (cause) {
-      throw hookError(plugin, hook, cause);
+      throw hookError(plugin, hook, cause, details);
     }
     if (result !== undefined) return result as R;
   }

@@ -49,7 +49,7 @@ function loadScript(url: string, globalName: string, remote: RemoteInfo, plugins
   }
   return new Promise((resolve, reject) => {
     const hash = hashOf(url);
-    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { url, remote })
+    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { remote: remote.name, url }, { url, remote })
       ?? addElement('script', { ...(hash ? { integrity: hash, crossorigin: 'anonymous' } : {}), src: url });
     if (!script.src) script.src = url;
     script.async = true;

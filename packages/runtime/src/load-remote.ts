@@ -80,7 +80,7 @@ async function fetchManifest(
   options: { lifetime: AbortSignal },
 ): Promise<ManifestEntry> {
   const remote = state.info.name;
-  const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', u, init) ?? fetch(u, init);
+  const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', { remote, url }, u, init) ?? fetch(u, init);
   const json = await withRetries(url, policy, remote, async (target, signal) => {
     const response = await fetchChecked(fetcher, target, signal, remote);
     const text = await response.text().catch((cause) => {

@@ -73,7 +73,7 @@ export function createShareNegotiation(
   function negotiate(key: string, s: ResolvedShared, scopeName: string, rule: ConsumeRule): Selection {
     const scope = scopeFor(scopeName);
     const selection = selectShared(scope, scopeName, key, rule, !!s.provide);
-    const chosen = firstResult<Selection>(plugins, 'resolveShare', { key, scopeName, scope, rule, selection });
+    const chosen = firstResult<Selection>(plugins, 'resolveShare', { remote: name }, { key, scopeName, scope, rule, selection });
     return chosen && chosen !== selection && chosen.kind === 'scope' ? { ...chosen, rule: 'plugin' } : chosen ?? selection;
   }
 
