@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NONCE, expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
 
 // Faults in what the catalog serves (code, manifest, registrations), one per test, each on a
 // fresh page: the host stays up, the catalog's fallback names the code, the remote and the URL,
 // and Retry recovers once the remote serves its real files again.
 const shop = useFaultShop();
+// A test that fails before its Retry healed the proxy must not leave its fault to the next one.
+afterEach(() => shop().proxy.heal());
 const manifest = () => `${shop().proxy.url}mf-manifest.json`;
 const entry = () => `${shop().proxy.url}remoteEntry.js`;
 const chunk = /\/ProductList-[A-Z0-9]+\.js/;
