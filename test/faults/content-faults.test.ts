@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NONCE, expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
 
 // Faults in what the catalog serves (code, manifest, registrations), one per test, each on a
 // fresh page: the host stays up, the catalog's fallback names the code, the remote and the URL,
 // and Retry recovers once the remote serves its real files again.
 const shop = useFaultShop();
+// A test that fails before its Retry healed the proxy must not leave its fault to the next one.
+afterEach(() => shop().proxy.heal());
 const manifest = () => `${shop().proxy.url}mf-manifest.json`;
 const entry = () => `${shop().proxy.url}remoteEntry.js`;
 const chunk = /\/ProductList-[A-Z0-9]+\.js/;
@@ -28,13 +30,14 @@ describe('content faults of a remote, in Chromium', () => {
     expect(catalogFiles.filter((e) => !/^sha384-/.test(e.integrity ?? ''))).toEqual([]);
     expect(added.some((e) => e.map?.includes(`"${shop().proxy.url}remoteEntry.js":"sha384-`))).toBe(true);
     // unloadRemote releases the catalog: its stylesheets go, and it is no longer registered.
-    const after = await opened.page.evaluate(() => {
+    const after = await opened.page.evaluate((folder) => {
       type Shell = { name: string; unloadRemote(name: string): boolean; remoteStatuses(): { name: string }[] };
       const shell = (globalThis as unknown as { __TESSERA__: { instances: Shell[] } }).__TESSERA__.instances.find((i) => i.name === 'shell')!;
-      const before = document.querySelectorAll('link[data-tessera="catalog"][rel=stylesheet]').length;
+      const catalog = `link[data-tessera="${folder}"]`;
+      const before = document.querySelectorAll(`${catalog}[rel=stylesheet]`).length;
       const unloaded = shell.unloadRemote('catalog');
-      return { before, unloaded, left: document.querySelectorAll('link[data-tessera="catalog"]').length, remotes: shell.remoteStatuses().map((r) => r.name) };
-    });
+      return { before, unloaded, left: document.querySelectorAll(catalog).length, remotes: shell.remoteStatuses().map((r) => r.name) };
+    }, shop().proxy.url);
     expect(after).toEqual({ before: 1, unloaded: true, left: 0, remotes: ['cart'] });
     await opened.page.close();
   });

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NETWORK, expectCatalogFallback, expectRetryRecovers, openShell, useFaultShop } from './fault-shop.js';
 
 // Network faults between the shell and the catalog, one per test, each on a fresh page. Every
 // network step has a timeout of 1.5 s and 1 retry (NETWORK): the catalog's fallback shows within
 // 6 s of navigation, the header and the cart stay up, and Retry recovers once the remote heals.
 const shop = useFaultShop();
+// A test that fails before its Retry healed the proxy must not leave its fault to the next one.
+afterEach(() => shop().proxy.heal());
 const manifest = () => `${shop().proxy.url}mf-manifest.json`;
 const entry = () => `${shop().proxy.url}remoteEntry.js`;
 const chunk = /\/ProductList-[A-Z0-9]+\.js/;

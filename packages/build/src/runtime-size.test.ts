@@ -14,7 +14,13 @@ describe('runtimeSize', () => {
     // Issue 16 (+483 B): the load steps, retries, the rule behind each choice, own registrations
     // and uses by webpack consumers, recorded as they happen; the complete view that reads them is
     // @tessera/runtime/federation-info, which apps do not carry.
-    expect(gzipBytes).toBeLessThanOrEqual(10.5 * 1024);
+    // Issue 12 asks ≤ 6,000 B for the whole namespace (a page shares one runtime: every export is
+    // reachable from __TESSERA__.runtime). Shorter messages and hints (the causes and fixes are in
+    // docs/errors.md), shared error wrapping and a more compact selectShared took 10,642 → 10,514 B (with the typed hook and provider errors of issue 9 added);
+    // semver (~1,350 B), share negotiation and its records (~1,200 B) and remote loading (~1,000 B)
+    // are most of the rest. Not there yet: the budget keeps what was won, with room for the page
+    // protocol of issue 12 item 1 (`joinPage`, `PROTOCOL`) merging in.
+    expect(gzipBytes).toBeLessThanOrEqual(10_700);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

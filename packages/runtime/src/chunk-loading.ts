@@ -41,11 +41,13 @@ export function createChunkLoader(
   const remoteModules = new Map<string, ModuleExports>();
   const failed = new Set<string>();
   let base = '';
+  // The folder of this app's remote entry: the stylesheets it adds are tagged with it (see removeStylesheets).
+  let folder = '';
   const urlsOf = (hrefs: string[] | undefined) => (hrefs ?? []).map((href) => new URL(href, base).href);
 
   function prefetchChunk(id: string): void {
     for (const url of urlsOf(chunks[id]?.js)) preloadModule(url);
-    for (const url of urlsOf(chunks[id]?.css)) void loadStylesheet(url, name, policy()).catch(() => {});
+    for (const url of urlsOf(chunks[id]?.css)) void loadStylesheet(url, name, policy(), folder).catch(() => {});
   }
 
   /**
@@ -71,6 +73,7 @@ export function createChunkLoader(
     registerChunks(more, baseUrl) {
       Object.assign(chunks, more);
       base = baseUrl;
+      folder = new URL('.', baseUrl).href;
     },
     loadChunk(id, load) {
       const needs = chunks[id] ?? {};
@@ -78,7 +81,7 @@ export function createChunkLoader(
       return Promise.all([
         ...(needs.shares ?? []).map(ensureShare),
         ...(needs.remotes ?? []).map((remoteId) => loadRemote(remoteId).then((m) => void remoteModules.set(remoteId, m))),
-        ...urlsOf(needs.css).map((url) => loadStylesheet(url, name, policy())),
+        ...urlsOf(needs.css).map((url) => loadStylesheet(url, name, policy(), folder)),
       ]).then(() => loadCode(id, load)).then(
         (result) => (failed.delete(id), result),
         (error) => {
@@ -90,7 +93,7 @@ export function createChunkLoader(
     prefetchChunk,
     consumedRemote(id) {
       if (!remoteModules.has(id)) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `${id} used before it loaded`, { hint: 'Import it behind the async boundary' });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `${id} used before it loaded`);
       }
       return remoteModules.get(id);
     },

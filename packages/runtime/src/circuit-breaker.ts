@@ -20,7 +20,7 @@ export function createCircuitBreaker(remote: string, url: string, threshold = 3,
     check() {
       const wait = openUntil - Date.now();
       if (failures >= threshold && wait > 0) {
-        throw new FederationError('TESSERA_REMOTE_UNAVAILABLE', `Failed ${failures} times: not tried for ${wait} ms`, { remote, url, hint: 'Wait, or fix the remote' });
+        throw new FederationError('TESSERA_REMOTE_UNAVAILABLE', `Failed ${failures} times: not tried for ${wait} ms`, { remote, url });
       }
     },
     record(ok) {

@@ -20,6 +20,8 @@ export type FederationErrorCode =
   | 'TESSERA_VERSION_INVALID'
   | 'TESSERA_REMOTE_UNAVAILABLE'
   | 'TESSERA_INTEGRITY_FAILED'
+  | 'TESSERA_PLUGIN_FAILED'
+  | 'TESSERA_SHARE_LOAD_FAILED'
   | 'TESSERA_CONFIG_NOT_FOUND'
   | 'TESSERA_CONFIG_INVALID'
   | 'TESSERA_BUILD_FAILED'
@@ -59,6 +61,23 @@ export class FederationError extends Error {
     this.remote = details.remote;
     this.url = details.url;
     this.hint = details.hint;
+  }
+}
+
+/**
+ * `cause` itself when it is a FederationError; otherwise a new one of `code` whose message is
+ * `prefix` and the cause's message, with `details` and the cause.
+ */
+export function wrapError(cause: unknown, code: FederationErrorCode, prefix: string, details?: FederationErrorDetails): FederationError {
+  return isFederationError(cause) ? cause : new FederationError(code, prefix + messageOf(cause), { ...details, cause });
+}
+
+/** The message of whatever was thrown (an Error, a string, a Symbol, an object without prototype...), never throwing itself. */
+export function messageOf(cause: unknown): string {
+  try {
+    return String((cause as Error)?.message ?? cause);
+  } catch {
+    return typeof cause;
   }
 }
 

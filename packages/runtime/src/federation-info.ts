@@ -59,7 +59,8 @@ export type RemoteStatus = 'registered' | 'loading' | 'loaded' | 'error';
 /**
  * `verified`: loaded in a browser that checked its files against the manifest's SHA-384 hashes
  * (import map); `failed`: it refused one (TESSERA_INTEGRITY_FAILED); `unchecked`: no hashes
- * (a remote entry URL, `integrity: false`), not loaded yet, or no browser to check (Node).
+ * (a remote entry URL, `integrity: false`), not loaded yet, or not in a browser (Node checks files in its
+ * http import hooks, `@tessera/runtime/node`, but this view cannot tell).
  */
 export type IntegrityResult = 'verified' | 'failed' | 'unchecked';
 

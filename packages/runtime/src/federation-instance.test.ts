@@ -92,6 +92,50 @@ describe('loadRemote', () => {
     expect(await host.loadRemote('dead/Button')).toEqual({ default: 'fallback for dead (loadEntry)' });
   });
 
+  it('types what a plugin hook throws: TESSERA_PLUGIN_FAILED naming the plugin, hook and remote, with the cause', async () => {
+    const ui = remoteApp('ui19', {}, { './Button': { default: 'real' } });
+    const boom = new Error('boom');
+    const throwing = (hook: string) => createInstance({
+      name: `host19-${hook}`, remotes: { ui19: ui.url }, shareStrategy: 'loaded-first',
+      plugins: [{ name: 'bad', [hook]: () => { throw boom; } }],
+    });
+    for (const hook of ['beforeRequest', 'afterResolve', 'onLoad']) {
+      const error = await throwing(hook).loadRemote('ui19/Button').catch((e: unknown) => e);
+      expect(error, hook).toMatchObject({ name: 'FederationError', code: 'TESSERA_PLUGIN_FAILED', cause: boom, message: expect.stringContaining(`bad.${hook}: boom`) });
+      if (hook !== 'beforeRequest') expect(error).toMatchObject({ remote: 'ui19' });
+    }
+    // A rejecting errorLoadRemote hook, after the load itself failed: named, with the failed remote and URL.
+    const host = createInstance({ name: 'host19b', remotes: { dead: DEAD }, shareStrategy: 'loaded-first', plugins: [{ name: 'bad', errorLoadRemote: async () => { throw boom; } }] });
+    await expect(host.loadRemote('dead/Button')).rejects.toMatchObject({ code: 'TESSERA_PLUGIN_FAILED', remote: 'dead', url: DEAD, cause: boom });
+    // Share hooks: beforeLoadShare (async) and resolveShare (sync, also in an eager consumption).
+    for (const hook of ['beforeLoadShare', 'resolveShare']) {
+      const sharing = createInstance({ name: `host19-${hook}`, shared: { lib: { version: '1.0.0', lib: () => ({}) } }, plugins: [{ name: 'bad', [hook]: () => { throw boom; } }] });
+      await expect(sharing.loadShare('lib'), hook).rejects.toMatchObject({ code: 'TESSERA_PLUGIN_FAILED', cause: boom });
+      if (hook === 'resolveShare') expect(() => sharing.consumed('lib')).toThrow(expect.objectContaining({ code: 'TESSERA_PLUGIN_FAILED' }));
+    }
+    // The fetch hook (synchronous), for a manifest: named with the remote and the manifest's URL.
+    const manifest = 'https://cdn.test/m/mf-manifest.json';
+    const fetching = createInstance({ name: 'host19d', remotes: { m: manifest }, shareStrategy: 'loaded-first', plugins: [{ name: 'bad', fetch: () => { throw boom; } }] });
+    await expect(fetching.loadRemote('m/Button')).rejects.toMatchObject({ code: 'TESSERA_PLUGIN_FAILED', remote: 'm', url: manifest, cause: boom });
+    // A FederationError a plugin throws on purpose passes as it is.
+    const refused = new FederationError('TESSERA_REMOTE_NOT_FOUND', 'not for you');
+    const refusing = createInstance({ name: 'host19c', remotes: { ui19: ui.url }, plugins: [{ name: 'gate', beforeRequest: () => { throw refused; } }] });
+    await expect(refusing.loadRemote('ui19/Button')).rejects.toBe(refused);
+  });
+
+  it("types a failing share provider's get(): TESSERA_SHARE_LOAD_FAILED naming the app that registered it", async () => {
+    const boom = new Error('provider broke');
+    for (const get of [() => { throw boom; }, () => Promise.reject(boom)]) {
+      const host = createInstance({ name: 'host20', shared: { lib: { import: false } }, shareStrategy: 'loaded-first' });
+      // A foreign provider (as webpack registers into the scope), whose get() fails.
+      await host.initShareScope();
+      host.shareScopes.default!.lib = { '1.0.0': { get, from: 'webpackApp', eager: false } };
+      await expect(host.loadShare('lib')).rejects.toMatchObject({
+        name: 'FederationError', code: 'TESSERA_SHARE_LOAD_FAILED', remote: 'webpackApp', cause: boom, message: expect.stringContaining('provider broke'),
+      });
+    }
+  });
+
   it('reads the remote entry from a manifest, and reports a malformed one', async () => {
     const manifests: Record<string, unknown> = {
       'https://cdn.test/ui4/mf-manifest.json': { name: 'ui4', metaData: { remoteEntry: { name: 'ignored.js', path: '', type: 'module' }, publicPath: 'auto' } },

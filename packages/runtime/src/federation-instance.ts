@@ -1,10 +1,10 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
-import { FederationError, isFederationError } from './errors.js';
+import { FederationError, wrapError } from './errors.js';
 import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js';
 import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
-import { waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
+import { callHook, waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
 import { ensureContainer, type RemoteLoadContext } from './load-remote.js';
 import { networkOptions, type NetworkOptions, type RemotesInput } from './remote-options.js';
 import { createRemoteRegistry, type RemoteState } from './remote-registry.js';
@@ -69,7 +69,9 @@ export interface FederationInstance {
   registerRemotes(remotes: RemotesInput, options?: { force?: boolean }): void;
   /**
    * Releases a remote: forgets it and its container, drops its cached modules, stops its pending
-   * timers and retries, removes its stylesheets. Returns false when no remote has that name.
+   * timers and retries, removes the stylesheets its chunks added (tagged with its remote entry's
+   * folder, whatever the host named it; remotes served from one folder share them). Returns false
+   * when no remote has that name.
    */
   unloadRemote(name: string): boolean;
   /** Loads remote entries (and, if named, exposed modules) ahead of use. Never rejects: failures are recorded in the federation info. */
@@ -140,7 +142,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
       try {
         factory = await container.get(expose);
       } catch (cause) {
-        throw isFederationError(cause) ? cause : new FederationError('TESSERA_EXPOSE_LOAD_FAILED', `${expose} failed: ${(cause as Error)?.message ?? cause}`, { ...details, cause });
+        throw wrapError(cause, 'TESSERA_EXPOSE_LOAD_FAILED', `${expose}: `, details);
       }
       return factory();
     }, expose);
@@ -154,10 +156,11 @@ export function createInstance(options: InitOptions): FederationRuntime {
       ({ id } = await waterfall(plugins, 'beforeRequest', { id }));
       found = remotes.find(id);
       if (!found) {
-        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for "${id}"`, { hint: `Register it; known: ${remotes.all().map((s) => s.info.name)}` });
+        throw new FederationError('TESSERA_REMOTE_NOT_FOUND', `No remote for ${id}`, { hint: `Known: ${remotes.all().map((s) => s.info.name)}` });
       }
       const { state, expose } = found;
-      await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose });
+      const details = { remote: state.info.name };
+      await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose }, details);
       lifecycle = 'loadEntry';
       await initShareScope(state.info.shareScope);
       const container = await ensureContainer(state, context);
@@ -170,19 +173,15 @@ export function createInstance(options: InitOptions): FederationRuntime {
       let module = await loading;
       lifecycle = 'afterLoad';
       for (const plugin of plugins) {
-        const replacement = await plugin.onLoad?.({ id, remote: state.info, expose, module });
+        const replacement = await callHook(plugin, 'onLoad', { id, remote: state.info, expose, module }, details);
         if (replacement !== undefined) module = replacement;
       }
       return module as T;
     } catch (cause) {
       const remote = found?.state.info;
-      const error = isFederationError(cause)
-        ? cause
-        : new FederationError('TESSERA_REMOTE_LOAD_FAILED', String((cause as Error)?.message ?? cause), {
-            remote: remote?.name, url: found?.state.url ?? remote?.entry, cause,
-          });
+      const error = wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', '', { remote: remote?.name, url: found?.state.url ?? remote?.entry });
       for (const plugin of plugins) {
-        const fallback = await plugin.errorLoadRemote?.({ id, error, remote, lifecycle });
+        const fallback = await callHook(plugin, 'errorLoadRemote', { id, error, remote, lifecycle }, { remote: error.remote, url: error.url });
         if (fallback !== undefined) return fallback as T;
       }
       throw error;
@@ -202,7 +201,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
           let timer: ReturnType<typeof setTimeout> | undefined;
           const slow = new Promise<void>((resolve) => {
             timer = setTimeout(() => {
-              console.warn(`Remote "${state.info.name}" is slow: start-up goes on without its shared versions after ${wait} ms`);
+              console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
               resolve();
             }, wait);
           });
@@ -218,9 +217,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
 
   async function initContainer(shareScope: ShareScope, initScope: unknown[] = []): Promise<void> {
     if (!sharing.adoptScope(defaultScope, shareScope)) {
-      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Initialised with another share scope "${defaultScope}"`, {
-        remote: name, hint: 'Init each container with one scope object',
-      });
+      throw new FederationError('TESSERA_SHARE_SCOPE_CONFLICT', `Another scope ${defaultScope}`, { remote: name });
     }
     await initShareScope(defaultScope, initScope);
   }
@@ -261,21 +258,11 @@ export function createInstance(options: InitOptions): FederationRuntime {
     consumptions: sharing.consumptions,
     provided: sharing.provided,
     foreignUses: sharing.foreignUses,
+    // Unknown fields are undefined (absent in JSON).
     remoteStatuses: (): RemoteStatusInfo[] =>
       remotes.all().map(({ info, status, url, loadTimeMs, error, exposes, modules, retries, steps }) => ({
-        host: name,
-        name: info.name,
-        ...(info.alias ? { alias: info.alias } : {}),
-        entry: info.entry,
-        ...(url ? { url } : {}),
-        type: info.type,
-        status,
-        ...(loadTimeMs !== undefined ? { loadTimeMs } : {}),
-        ...(error ? { error: { code: error.code, message: error.message } } : {}),
-        exposes,
-        loadedExposes: [...modules.keys()],
-        retries,
-        steps,
+        host: name, name: info.name, alias: info.alias, entry: info.entry, url, type: info.type, status, loadTimeMs,
+        error: error && { code: error.code, message: error.message }, exposes, loadedExposes: [...modules.keys()], retries, steps,
       })),
   };
   initOptions(options);

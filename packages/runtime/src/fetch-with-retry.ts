@@ -45,7 +45,7 @@ export async function withRetries<T>(
     const stop = () => controller.abort(lifetime!.reason);
     lifetime?.addEventListener('abort', stop);
     const timer = setTimeout(() => controller.abort(transientError(new FederationError(
-      'TESSERA_REMOTE_TIMEOUT', `No answer in ${policy.timeout} ms`, { remote, url, hint: 'Check the remote, or raise `timeout`' },
+      'TESSERA_REMOTE_TIMEOUT', `No answer in ${policy.timeout} ms`, { remote, url, hint: 'Raise `timeout`?' },
     ))), policy.timeout);
     try {
       if (lifetime?.aborted) throw lifetime.reason;
@@ -75,7 +75,7 @@ export async function fetchChecked(
   remote: string,
 ): Promise<Response> {
   const fail = (why: string, cause?: unknown) =>
-    new FederationError('TESSERA_MANIFEST_FETCH_FAILED', why, { remote, url, cause, hint: 'Check the URL and that the remote is up (CORS)' });
+    new FederationError('TESSERA_MANIFEST_FETCH_FAILED', why, { remote, url, cause, hint: 'Check URL, server, CORS' });
   const response = await fetcher(url, { signal }).catch((cause) => {
     throw signal.aborted ? signal.reason : transientError(fail(`Network error: ${cause?.message}`, cause));
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isFederationError } from './errors.js';
+import { createContainer } from './container.js';
+import { FederationError, isFederationError } from './errors.js';
+import { createInstance } from './federation-instance.js';
+import type { FederationPlugin } from './hooks.js';
 import { readManifest } from './manifest.js';
 import { compareVersions, satisfies } from './semver.js';
 
@@ -84,5 +87,39 @@ describe('fuzzing', () => {
         if (!isFederationError(error) || error.code !== 'TESSERA_VERSION_INVALID') throw new Error(`untyped error for ${String(a)}, ${String(b)}: ${error}`);
       }
     }
+  });
+
+  it('plugin hooks and share providers that throw anything: loadRemote and loadShare reject with a FederationError, never another error', async () => {
+    const thrown = (): unknown => pick([new Error('e'), new TypeError('t'), 'a string', null, undefined, 0, Symbol('s'), Object.create(null), { message: 1 },
+      new FederationError('TESSERA_REMOTE_NOT_FOUND', 'on purpose')]);
+    const hooks = ['beforeRequest', 'afterResolve', 'onLoad', 'errorLoadRemote', 'beforeLoadShare', 'resolveShare'] as const;
+    const remote = createInstance({ name: 'fuzzRemote' });
+    const container = createContainer(remote, { './Button': async () => ({ default: 'Button' }) });
+    (globalThis as Record<string, unknown>).__fuzzContainer = container;
+    const entry = `data:text/javascript,${encodeURIComponent('const c = globalThis.__fuzzContainer; export const init = (...a) => c.init(...a); export const get = (...a) => c.get(...a);')}`;
+    let failures = 0;
+    for (let i = 0; i < 200; i++) {
+      const value = thrown();
+      const hook = pick(hooks);
+      // resolveShare is synchronous by contract: a promise it returned would be taken as its answer.
+      const async = hook !== 'resolveShare' && random() < 0.5;
+      const plugin = { name: `p${i}`, [hook]: async ? () => Promise.reject(value) : () => { throw value; } } as FederationPlugin;
+      const host = createInstance({
+        name: `fuzzHost${i}`, shareStrategy: 'loaded-first', remotes: { ui: entry, dead: 'http://127.0.0.1:9/remoteEntry.js' }, plugins: [plugin],
+        shared: { lib: { import: false } }, retries: 0, timeout: 2000,
+      });
+      await host.initShareScope();
+      const get = async ? () => Promise.reject(thrown()) : () => { throw thrown(); };
+      host.shareScopes.default!.lib = { '1.0.0': { get, from: 'foreign', eager: false } };
+      for (const load of [() => host.loadRemote(pick(['ui/Button', 'dead/Button', 'nope/X'])), () => host.loadShare('lib')]) {
+        try {
+          await load();
+        } catch (error) {
+          failures++;
+          if (!isFederationError(error)) throw new Error(`untyped error from hook ${hook} throwing ${String(typeof value)}: ${String(error)}`);
+        }
+      }
+    }
+    expect(failures).toBeGreaterThan(200);
   });
 });

@@ -1,4 +1,4 @@
-import type { FederationError } from './errors.js';
+import { wrapError, type FederationError, type FederationErrorDetails } from './errors.js';
 import type { Selection, ConsumeRule } from './select-version.js';
 import type { ShareScope } from './types.js';
 import type { RemoteInfo } from './remote-options.js';
@@ -36,21 +36,44 @@ export interface FederationPlugin {
 
 type HookName = keyof Omit<FederationPlugin, 'name'>;
 
-/** Calls `hook` on every plugin in turn; each non-undefined result replaces the args for the next. */
-export async function waterfall<A>(plugins: readonly FederationPlugin[], hook: HookName, args: A): Promise<A> {
+/** What a hook threw, as TESSERA_PLUGIN_FAILED naming the plugin and hook (a FederationError passes as it is). */
+function hookError(plugin: FederationPlugin, hook: HookName, cause: unknown, details?: FederationErrorDetails): FederationError {
+  return wrapError(cause, 'TESSERA_PLUGIN_FAILED', `${plugin.name}.${hook}: `, details);
+}
+
+/**
+ * Calls `plugin[hook](arg)` and awaits it. What it throws or rejects with becomes
+ * TESSERA_PLUGIN_FAILED naming the plugin and hook, with `details` (remote, url) and the cause.
+ */
+export async function callHook(plugin: FederationPlugin, hook: HookName, arg: unknown, details?: FederationErrorDetails): Promise<unknown> {
+  try {
+    return await (plugin[hook] as ((a: unknown) => unknown) | undefined)?.call(plugin, arg);
+  } catch (cause) {
+    throw hookError(plugin, hook, cause, details);
+  }
+}
+
+/** Calls `hook` on every plugin in turn; each non-undefined result replaces the args for the next. Throws like `callHook`. */
+export async function waterfall<A>(plugins: readonly FederationPlugin[], hook: HookName, args: A, details?: FederationErrorDetails): Promise<A> {
   for (const plugin of plugins) {
-    const fn = plugin[hook] as ((a: A) => unknown) | undefined;
-    const result = fn && (await fn.call(plugin, args));
+    const result = await callHook(plugin, hook, args, details);
     if (result !== undefined) args = result as A;
   }
   return args;
 }
 
-/** The first non-undefined result of `hook` across plugins, synchronously. */
-export function firstResult<R>(plugins: readonly FederationPlugin[], hook: HookName, ...args: unknown[]): R | undefined {
+/**
+ * The first non-undefined result of `hook(...args)` across plugins, synchronously (a promise it
+ * returns is not awaited). Throws like `callHook`, with `details`.
+ */
+export function firstResult<R>(plugins: readonly FederationPlugin[], hook: HookName, details: FederationErrorDetails, ...args: unknown[]): R | undefined {
   for (const plugin of plugins) {
-    const fn = plugin[hook] as ((...a: unknown[]) => unknown) | undefined;
-    const result = fn?.apply(plugin, args);
+    let result;
+    try {
+      result = (plugin[hook] as ((...a: unknown[]) => unknown) | undefined)?.apply(plugin, args);
+    } catch (cause) {
+      throw hookError(plugin, hook, cause, details);
+    }
     if (result !== undefined) return result as R;
   }
   return undefined;

@@ -8,7 +8,8 @@ import { tesseraGlobal } from './global.js';
  * refuses bytes that differ. This is the only mechanism that covers a module's static imports
  * (`<link rel=modulepreload integrity>` covers one URL; fetch + verify + import of a blob loses
  * the module's URL, and re-importing the URL after verifying fetches the bytes again unverified).
- * Stylesheets and preloads get the `integrity` attribute. Node has no import maps: nothing is verified there.
+ * Stylesheets and preloads get the `integrity` attribute. Node has no import maps: its http
+ * import hooks (`@tessera/runtime/node`) ask for the hashes kept here and check the bytes instead.
  */
 export function trustHashes(hashes: Record<string, string>): void {
   const known = (tesseraGlobal().integrity ??= {});

@@ -36,9 +36,7 @@ export async function loadContainer(
   }, options);
   const c = container as Partial<Container> | undefined;
   if (!c || typeof c.init != 'function' || typeof c.get != 'function') {
-    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', 'No init and get exported', {
-      remote: remote.name, url: entry.url, hint: `Check the entry URL and type (${entry.type} ${entry.globalName})`,
-    });
+    throw new FederationError('TESSERA_REMOTE_INVALID_CONTAINER', `No init/get (${entry.type} ${entry.globalName})`, { remote: remote.name, url: entry.url });
   }
   return c as Container;
 }
@@ -51,7 +49,7 @@ function loadScript(url: string, globalName: string, remote: RemoteInfo, plugins
   }
   return new Promise((resolve, reject) => {
     const hash = hashOf(url);
-    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { url, remote })
+    const script = firstResult<HTMLScriptElement>(plugins, 'createScript', { remote: remote.name, url }, { url, remote })
       ?? addElement('script', { ...(hash ? { integrity: hash, crossorigin: 'anonymous' } : {}), src: url });
     if (!script.src) script.src = url;
     script.async = true;

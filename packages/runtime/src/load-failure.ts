@@ -1,4 +1,4 @@
-import { FederationError, type FederationErrorCode } from './errors.js';
+import { FederationError, messageOf, type FederationErrorCode } from './errors.js';
 import { bustUrl, transientError } from './fetch-with-retry.js';
 import { hashOf } from './integrity.js';
 
@@ -12,7 +12,7 @@ import { hashOf } from './integrity.js';
 export async function loadFailure(code: FederationErrorCode, cause: unknown, urls: string[], remote: string, timeout: number): Promise<FederationError> {
   const fail = (url: string | undefined, why: string, hint: string, c: FederationErrorCode = code) =>
     new FederationError(c, `${url ? url.slice(url.lastIndexOf('/') + 1) : 'Chunk'} ${why}`, { remote, url, cause, hint });
-  if ((cause as Error)?.name == 'SyntaxError') return fail(urls[0], `does not parse: ${(cause as Error).message}`, 'Fix and redeploy the remote');
+  if ((cause as Error)?.name == 'SyntaxError') return fail(urls[0], `does not parse: ${messageOf(cause)}`, 'Fix the remote');
   for (const url of urls) {
     let response: Response;
     let bytes: ArrayBuffer;
@@ -20,17 +20,17 @@ export async function loadFailure(code: FederationErrorCode, cause: unknown, url
       response = await fetch(bustUrl(url), { signal: AbortSignal.timeout(timeout) });
       bytes = await response.arrayBuffer();
     } catch {
-      return transientError(fail(url, 'is unreachable', 'Check the remote is up (CORS)'));
+      return transientError(fail(url, 'is unreachable', 'Check server, CORS'));
     }
     const status = response.status;
     if (status >= 400) {
-      const error = fail(url, `failed: HTTP ${status}`, 'Check the URL and that the remote is deployed');
+      const error = fail(url, `failed: HTTP ${status}`, 'Check URL');
       return status >= 500 ? transientError(error) : error;
     }
     const hash = hashOf(url);
     if (hash?.startsWith('sha384-') && hash != `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`) {
-      return fail(url, 'differs from its manifest hash: refused', 'Redeploy the remote, or look for tampering', 'TESSERA_INTEGRITY_FAILED');
+      return fail(url, 'differs from its manifest hash', 'Redeploy, or tampered?', 'TESSERA_INTEGRITY_FAILED');
     }
   }
-  return fail(urls[0], `threw: ${(cause as Error)?.message ?? cause}`, 'See cause');
+  return fail(urls[0], `threw: ${messageOf(cause)}`, '');
 }

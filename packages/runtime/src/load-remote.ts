@@ -1,4 +1,4 @@
-import { FederationError, isFederationError } from './errors.js';
+import { FederationError, isFederationError, wrapError } from './errors.js';
 import type { LoadStep } from './federation-info.js';
 import { recordStep } from './recorded-info.js';
 import { fetchChecked, transientError, withRetries, type NetworkPolicy } from './fetch-with-retry.js';
@@ -49,9 +49,7 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
         try {
           await recordStep(steps, 'init', entry.url, async () => container.init(ctx.scopeFor(info.shareScope), initScope));
         } catch (cause) {
-          throw isFederationError(cause) ? cause : new FederationError('TESSERA_REMOTE_LOAD_FAILED', `init threw: ${(cause as Error)?.message ?? cause}`, {
-            remote: info.name, url: entry.url, cause, hint: 'Fix the remote',
-          });
+          throw wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', 'init: ', { remote: info.name, url: entry.url });
         }
         return container;
       } catch (error) {
@@ -82,7 +80,7 @@ async function fetchManifest(
   options: { lifetime: AbortSignal },
 ): Promise<ManifestEntry> {
   const remote = state.info.name;
-  const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', u, init) ?? fetch(u, init);
+  const fetcher = (u: string, init: RequestInit) => firstResult<Promise<Response>>(ctx.plugins, 'fetch', { remote, url }, u, init) ?? fetch(u, init);
   const json = await withRetries(url, policy, remote, async (target, signal) => {
     const response = await fetchChecked(fetcher, target, signal, remote);
     const text = await response.text().catch((cause) => {
@@ -91,7 +89,7 @@ async function fetchManifest(
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest is not JSON', { remote, url, cause, hint: 'Serve the manifest the build wrote' });
+      throw new FederationError('TESSERA_MANIFEST_INVALID', 'Manifest is not JSON', { remote, url, cause });
     }
   }, options);
   return readManifest(json, url, remote);

@@ -6,13 +6,14 @@ const stylesheets = new Map<string, { link: HTMLLinkElement; loading: Promise<vo
 const modulepreloads = new Set<string>();
 
 /**
- * Adds `<link rel="stylesheet" href>` once per URL (tagged `data-tessera="<owner>"`, with the
- * page's nonce, and `integrity` when the manifest gave a hash) and resolves when it has loaded.
+ * Adds `<link rel="stylesheet" href>` once per URL (tagged `data-tessera="<folder>"`: the folder URL
+ * of the remote entry whose chunk needs it, with the page's nonce, and `integrity` when the manifest
+ * gave a hash) and resolves when it has loaded. `owner` (a container name) is the remote its errors name.
  * Timeouts and retries follow `policy`; a stylesheet that does not load rejects with
  * TESSERA_EXPOSE_LOAD_FAILED, TESSERA_REMOTE_TIMEOUT or TESSERA_INTEGRITY_FAILED, and the next
  * call tries again. Outside a browser there is nothing to do.
  */
-export function loadStylesheet(href: string, owner: string, policy: NetworkPolicy): Promise<void> {
+export function loadStylesheet(href: string, owner: string, policy: NetworkPolicy, folder: string): Promise<void> {
   if (typeof document === 'undefined') return Promise.resolve();
   const known = stylesheets.get(href);
   if (known?.link.isConnected) return known.loading;
@@ -20,7 +21,7 @@ export function loadStylesheet(href: string, owner: string, policy: NetworkPolic
   const record = { link: undefined as unknown as HTMLLinkElement, loading: Promise.resolve() };
   record.loading = withRetries(href, policy, owner, (url, signal) => new Promise<void>((resolve, reject) => {
     const link = (record.link = addElement('link', {
-      rel: 'stylesheet', 'data-tessera': owner, ...(hash ? { integrity: hash, crossorigin: 'anonymous' } : {}), href: url,
+      rel: 'stylesheet', 'data-tessera': folder, ...(hash ? { integrity: hash, crossorigin: 'anonymous' } : {}), href: url,
     }));
     link.onload = () => resolve();
     link.onerror = () => {
@@ -34,10 +35,19 @@ export function loadStylesheet(href: string, owner: string, policy: NetworkPolic
   return record.loading;
 }
 
-/** Removes the stylesheets a runtime added for `owner` (a container name). */
-export function removeStylesheets(owner: string): void {
+/**
+ * Removes the stylesheets the runtimes on the page added for the chunks of the remote entry at
+ * `entryUrl` (those tagged with its folder), whatever name the host gave the remote.
+ */
+export function removeStylesheets(entryUrl: string): void {
   if (typeof document === 'undefined') return;
-  for (const link of document.querySelectorAll(`link[data-tessera="${CSS.escape(owner)}"]`)) link.remove();
+  let folder: string;
+  try {
+    folder = new URL('.', new URL(entryUrl, document.baseURI)).href;
+  } catch {
+    return; // not a URL: nothing was loaded from it
+  }
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[data-tessera]')) if (link.dataset.tessera === folder) link.remove();
 }
 
 /**

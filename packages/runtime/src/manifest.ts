@@ -27,7 +27,7 @@ const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v == 'o
  */
 export function readManifest(json: unknown, manifestUrl: string, remote: string): ManifestEntry {
   const invalid = (field: string, problem = 'is invalid') =>
-    new FederationError('TESSERA_MANIFEST_INVALID', `Manifest ${field} ${problem}`, { remote, url: manifestUrl, hint: 'Serve the manifest the build wrote' });
+    new FederationError('TESSERA_MANIFEST_INVALID', `Manifest ${field} ${problem}`, { remote, url: manifestUrl });
   if (!isObject(json)) throw invalid('', 'is not an object');
   const meta = json.metaData;
   const entry = meta?.remoteEntry;
@@ -74,6 +74,6 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     type,
     globalName: meta.globalName ?? name,
     integrity: hashes,
-    ...(exposes ? { exposes: exposes.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`) } : {}),
+    exposes: exposes?.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`),
   };
 }

@@ -61,7 +61,7 @@ export function normalizeRemotes(input: RemotesInput | undefined, defaultScope: 
   return list.map((remote) => {
     const urls = Array.isArray(remote?.entry) ? remote.entry : [remote?.entry];
     if (!remote || !isUrl(remote.name) || !urls.length || !urls.every(isUrl)) {
-      throw new FederationError('TESSERA_INVALID_OPTIONS', `Invalid remote ${JSON.stringify(remote)}`, { hint: 'Give a name and an entry URL' });
+      throw new FederationError('TESSERA_INVALID_OPTIONS', `Remote needs name and entry: ${JSON.stringify(remote)}`);
     }
     let globalName = remote.entryGlobalName;
     let at: RegExpExecArray | null = null;

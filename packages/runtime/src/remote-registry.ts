@@ -34,7 +34,7 @@ export interface RemoteRegistry {
   register(input: RemotesInput, force: boolean): void;
   /** The remote an id ('catalog/ProductList', or by alias) belongs to, longest name first, and the exposed name ('./ProductList'). */
   find(id: string): { state: RemoteState; expose: string } | undefined;
-  /** Forgets a remote: cancels its pending timers, drops its modules and removes its stylesheets. False when unknown. */
+  /** Forgets a remote: cancels its pending timers, drops its modules and removes the stylesheets its chunks added. False when unknown. */
   unload(name: string): boolean;
   all(): RemoteState[];
 }
@@ -47,7 +47,7 @@ export function createRemoteRegistry(defaultScope: string, onDrop: (name: string
     if (!state) return;
     state.lifetime.abort(new FederationError('TESSERA_REMOTE_NOT_FOUND', 'Unloaded', { remote: name }));
     remotes.delete(name);
-    removeStylesheets(name);
+    if (state.url) removeStylesheets(state.url);
     onDrop(name);
   }
 
@@ -57,7 +57,7 @@ export function createRemoteRegistry(defaultScope: string, onDrop: (name: string
         const existing = remotes.get(info.name);
         if (existing && !force) {
           if (existing.info.entry !== info.entry) {
-            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Kept ${existing.info.entry}`, { remote: info.name, url: info.entry, hint: 'Pass { force: true }' }).message);
+            console.warn(new FederationError('TESSERA_REMOTE_CONFLICT', `Kept ${existing.info.entry}`, { remote: info.name, url: info.entry, hint: 'Use force' }).message);
           }
           continue;
         }

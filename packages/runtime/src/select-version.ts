@@ -40,56 +40,48 @@ export function selectShared(
   rule: ConsumeRule,
   hasFallback: boolean,
 ): Selection {
-  const all = Object.prototype.hasOwnProperty.call(scope, key) ? scope[key]! : undefined;
+  const all = Object.hasOwn(scope, key) ? scope[key]! : undefined;
   const versions = all && (rule.eager ? eagerOnly(all) : all);
   // Versions written straight into the scope (a webpack remote) are not checked on the way in.
   const keys = versions ? Object.keys(versions).filter((v) => parseVersion(v)) : [];
-  if (keys.length === 0) {
-    if (hasFallback) return { kind: 'fallback', rule: 'own-fallback', reason: `no version of ${key} in share scope "${scopeName}": own fallback` };
-    return {
-      kind: 'error',
-      code: 'TESSERA_SHARE_NOT_FOUND',
-      message: `Shared module ${key} doesn't exist in share scope "${scopeName}"${rule.eager ? ' for eager consumption' : ''}`,
-    };
+  const range = rule.requiredVersion;
+  const eager = rule.eager ? ' for eager consumption' : '';
+  const fallback = (reason: string): Selection => ({ kind: 'fallback', rule: 'own-fallback', reason });
+  const fail = (code: 'TESSERA_SHARE_NOT_FOUND' | 'TESSERA_SHARE_VERSION_UNSATISFIED', message: string): Selection => ({ kind: 'error', code, message });
+  if (!keys.length) {
+    return hasFallback ? fallback('none in the scope') : fail('TESSERA_SHARE_NOT_FOUND', `Shared module ${key} doesn't exist in share scope "${scopeName}"${eager}`);
   }
   const pick = (version: string, rule: ShareRule, reason: string, warning?: string): Selection => ({
     kind: 'scope', version, entry: versions![version]!, rule, reason, ...(warning ? { warning } : {}),
   });
-  const range = rule.requiredVersion;
-  const loadedFirst = rule.strategy === 'loaded-first';
+  /** 'loaded-first' (Module Federation 2.0's `shareStrategy`): the highest of `list` already loaded. */
+  const loadedOf = (list: string[]) => (rule.strategy === 'loaded-first' ? highest(list.filter((v) => versions![v]!.loaded)) : undefined);
 
   if (rule.singleton) {
-    const loaded = loadedFirst ? highest(keys.filter((v) => versions![v]!.loaded)) : undefined;
-    const version =
-      loaded ?? keys.reduce((a, b) => (!a || (!versions![a]!.loaded && versionLt(a, b)) ? b : a), '');
+    const loaded = loadedOf(keys);
+    const version = loaded ?? keys.reduce((a, b) => (!a || (!versions![a]!.loaded && versionLt(a, b)) ? b : a), '');
     const pinned = loaded || version !== highest(keys);
-    const why = pinned ? 'singleton: the version already loaded' : 'singleton: highest version';
+    const why = pinned ? 'singleton, loaded' : 'singleton, highest';
     if (range && !satisfies(version, range)) {
       const message = `Unsatisfied version ${version} from ${versions![version]!.from} of shared singleton module ${key} (required ${range})`;
-      if (rule.strictVersion) return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
-      return pick(version, 'singleton-unsatisfied', `${why}; does not satisfy ${range} (warned)`, message);
+      return rule.strictVersion ? fail('TESSERA_SHARE_VERSION_UNSATISFIED', message) : pick(version, 'singleton-unsatisfied', `${why}, not ${range} (warned)`, message);
     }
-    return pick(version, pinned ? 'singleton-loaded' : 'singleton-highest', range ? `${why}; satisfies ${range}` : why);
+    return pick(version, pinned ? 'singleton-loaded' : 'singleton-highest', range ? `${why}, in ${range}` : why);
   }
 
   if (range) {
     const satisfying = keys.filter((v) => satisfies(v, range));
-    const loaded = loadedFirst ? highest(satisfying.filter((v) => versions![v]!.loaded)) : undefined;
-    if (loaded) return pick(loaded, 'loaded-satisfying', `already loaded and satisfies ${range} (loaded-first)`);
+    const loaded = loadedOf(satisfying);
+    if (loaded) return pick(loaded, 'loaded-satisfying', `loaded, in ${range}`);
     const best = highest(satisfying);
     if (best) return pick(best, 'highest-satisfying', `highest version satisfying ${range}`);
     const message =
-      `No satisfying version (${range})${rule.eager ? ' for eager consumption' : ''} of shared module ${key} found in share scope "${scopeName}". ` +
+      `No satisfying version (${range})${eager} of shared module ${key} found in share scope "${scopeName}". ` +
       `Available versions: ${keys.map((v) => `${v} from ${versions![v]!.from}`).join(', ')}`;
-    if (rule.strictVersion) {
-      if (hasFallback) return { kind: 'fallback', rule: 'own-fallback', reason: `no version satisfies ${range} (strictVersion): own fallback` };
-      return { kind: 'error', code: 'TESSERA_SHARE_VERSION_UNSATISFIED', message };
-    }
-    const latest = highest(keys)!;
-    return pick(latest, 'unsatisfied-highest', `no version satisfies ${range}: highest taken (warned)`, message);
+    if (!rule.strictVersion) return pick(highest(keys)!, 'unsatisfied-highest', `none in ${range}: highest (warned)`, message);
+    return hasFallback ? fallback(`none in ${range} (strictVersion)`) : fail('TESSERA_SHARE_VERSION_UNSATISFIED', message);
   }
-  const latest = (loadedFirst && highest(keys.filter((v) => versions![v]!.loaded))) || highest(keys)!;
-  return pick(latest, 'highest', 'highest version (no requiredVersion)');
+  return pick(loadedOf(keys) || highest(keys)!, 'highest', 'highest');
 }
 
 function eagerOnly(versions: Record<string, SharedVersionEntry>): Record<string, SharedVersionEntry> {

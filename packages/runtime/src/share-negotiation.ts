@@ -1,4 +1,4 @@
-import { FederationError } from './errors.js';
+import { FederationError, wrapError } from './errors.js';
 import type { ShareConsumption } from './federation-info.js';
 import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
@@ -59,21 +59,21 @@ export function createShareNegotiation(
     registerShared(scope, key, version, { get, eager: s.eager }, name);
   }
 
-  function scopeFor(scopeName: string): ShareScope {
-    let scope = shareScopes[scopeName];
-    if (!scope) {
-      scope = shareScopes[scopeName] = {};
-      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
-    }
+  /** Takes `scope` as scope `scopeName` and provides this app's modules of that scope into it. */
+  function useScope(scopeName: string, scope: ShareScope): ShareScope {
+    shareScopes[scopeName] = scope;
+    for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
     return scope;
   }
+
+  const scopeFor = (scopeName: string): ShareScope => shareScopes[scopeName] ?? useScope(scopeName, {});
 
   const sharedFor = (key: string): ResolvedShared => shared.get(key) ?? normalizeShared(key, { import: false }, defaultScope);
 
   function negotiate(key: string, s: ResolvedShared, scopeName: string, rule: ConsumeRule): Selection {
     const scope = scopeFor(scopeName);
     const selection = selectShared(scope, scopeName, key, rule, !!s.provide);
-    const chosen = firstResult<Selection>(plugins, 'resolveShare', { key, scopeName, scope, rule, selection });
+    const chosen = firstResult<Selection>(plugins, 'resolveShare', { remote: name }, { key, scopeName, scope, rule, selection });
     return chosen && chosen !== selection && chosen.kind === 'scope' ? { ...chosen, rule: 'plugin' } : chosen ?? selection;
   }
 
@@ -102,12 +102,25 @@ export function createShareNegotiation(
     if (selection.kind === 'error') {
       throw new FederationError(selection.code, selection.message, {
         remote: name,
-        hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it, or drop `import: false`' : 'Align the versions, or relax `requiredVersion`/`strictVersion`',
+        hint: selection.code === 'TESSERA_SHARE_NOT_FOUND' ? 'Provide it' : 'Align versions',
       });
     }
-    if (selection.kind === 'fallback') return s.provide!();
-    selection.entry.loaded = 1;
-    return (selection.entry.get as (by: unknown) => ReturnType<SharedVersionEntry['get']>)(TAKE);
+    const from = selection.kind === 'scope' ? selection.entry.from : name;
+    // A provider's get() (another app's, maybe not Tessera's) that throws or rejects: TESSERA_SHARE_LOAD_FAILED naming it.
+    const fail = (cause: unknown): never => {
+      throw wrapError(cause, 'TESSERA_SHARE_LOAD_FAILED', `${key} from ${from}: `, { remote: from });
+    };
+    try {
+      let factory;
+      if (selection.kind === 'fallback') factory = s.provide!();
+      else {
+        selection.entry.loaded = 1;
+        factory = (selection.entry.get as (by: unknown) => ReturnType<SharedVersionEntry['get']>)(TAKE);
+      }
+      return typeof (factory as Promise<ModuleFactory>)?.then == 'function' ? (factory as Promise<ModuleFactory>).then(undefined, fail) : factory;
+    } catch (cause) {
+      return fail(cause);
+    }
   }
 
   function loadShare<T>(key: string, shareScope?: string): Promise<() => T> {
@@ -139,10 +152,7 @@ export function createShareNegotiation(
     scopeFor,
     adoptScope(scopeName, scope) {
       const existing = shareScopes[scopeName];
-      if (existing) return existing === scope;
-      shareScopes[scopeName] = scope;
-      for (const s of shared.values()) if (s.shareScope === scopeName) provide(scope, s);
-      return true;
+      return existing ? existing === scope : !!useScope(scopeName, scope);
     },
     loadShare,
     ensureModule(key) {
@@ -166,9 +176,7 @@ export function createShareNegotiation(
           return module;
         }
       }
-      throw new FederationError('TESSERA_SHARE_NOT_LOADED', `Shared module ${key} is not available for eager consumption`, {
-        remote: name, hint: 'Import it behind the async boundary, or make it eager',
-      });
+      throw new FederationError('TESSERA_SHARE_NOT_LOADED', `${key} not available for eager consumption`, { remote: name, hint: 'Import it after the async boundary' });
     },
     consumptions: () => records.slice(),
     provided: () => provided.slice(),

@@ -19,7 +19,7 @@ export function registerShared(
   from: string,
 ): void {
   if (!parseVersion(version)) {
-    console.warn(new FederationError('TESSERA_VERSION_INVALID', `Shared ${key} ${String(version)} ignored`, { remote: from, hint: 'Use semver' }).message);
+    console.warn(new FederationError('TESSERA_VERSION_INVALID', `Shared ${key} ${String(version)} ignored`, { remote: from }).message);
     return;
   }
   const versions = (scope[key] ??= {});

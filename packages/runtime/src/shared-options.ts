@@ -42,7 +42,7 @@ export function normalizeShared(key: string, input: SharedInput, defaultScope: s
   const eager = !!input.eager || !!lib;
   const provide = input.import === false ? undefined : lib ? () => lib : input.get;
   if (provide && !input.version) {
-    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared ${key} is provided without a version`, { hint: 'Give version, or import: false' });
+    throw new FederationError('TESSERA_INVALID_OPTIONS', `Shared ${key} is provided without a version`);
   }
   const singleton = !!input.singleton;
   return {
