@@ -9,8 +9,8 @@ import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
-import { scanShareKeys, type ShareKey } from './scan.js';
-import { readShareKeys, sameShareKeys, writeShareKeys } from './share-keys-cache.js';
+import type { ShareKey } from './scan.js';
+import { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 
 /** One output file: its size and its gzipped size (gzip level 9), in bytes. */
 export interface OutputFile {
@@ -109,15 +109,6 @@ export async function ifSettled<T>(promise: Promise<T> | undefined): Promise<T |
   return promise && Promise.race([promise, Promise.resolve(PENDING)]);
 }
 
-/** The share keys of the app: from the cache (share-keys-cache.ts) when it is fresh, else scanned (and cached). */
-async function shareKeysOf(config: ResolvedConfig, scan: boolean): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
-  const cached = scan ? undefined : readShareKeys(config);
-  if (cached) return { shareKeys: cached, cached: true };
-  const shareKeys = await scanShareKeys(config);
-  writeShareKeys(config, shareKeys);
-  return { shareKeys, cached: false };
-}
-
 /**
  * Builds one app into `config.outDir`: `remoteEntry.js` (if it exposes), `main.js` behind the
  * async boundary (if it has an entry), content-hashed chunks for each exposed module and each
@@ -130,14 +121,14 @@ async function shareKeysOf(config: ResolvedConfig, scan: boolean): Promise<{ sha
 export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   const started = performance.now();
   const declarations = startDeclarations(config);
-  let { shareKeys, cached } = await shareKeysOf(config, false);
+  let { shareKeys, cached } = await shareKeysOf(config);
   let metafile: Metafile;
   try {
     let seen = new Set<string>();
     metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
     if (cached && !sameShareKeys(config, shareKeys, seen)) {
       // The sources import another shared subpath than the cached list says: scan, build again.
-      ({ shareKeys } = await shareKeysOf(config, true));
+      ({ shareKeys } = await shareKeysOf(config, { scan: true }));
       seen = new Set();
       metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { version as esbuildVersion } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
-import type { ShareKey } from './scan.js';
+import { scanShareKeys, type ShareKey } from './scan.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'npm-shrinkwrap.json'];
 const CACHE_FORMAT = 1;
@@ -64,4 +64,16 @@ export function writeShareKeys(config: ResolvedConfig, shareKeys: Map<string, Sh
 /** Whether a build that met `seen` share keys had the right list: every key met is listed, every listed subpath was met. */
 export function sameShareKeys(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seen: Set<string>): boolean {
   return [...seen].every((key) => shareKeys.has(key)) && [...shareKeys.keys()].every((key) => key in config.shared || seen.has(key));
+}
+
+/**
+ * The share keys of the app: from the cache when it is fresh (`cached: true`; the build then checks
+ * them with `sameShareKeys`), else scanned (scan.ts) and cached. `scan: true` always scans.
+ */
+export async function shareKeysOf(config: ResolvedConfig, { scan = false }: { scan?: boolean } = {}): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
+  const cached = scan ? undefined : readShareKeys(config);
+  if (cached) return { shareKeys: cached, cached: true };
+  const shareKeys = await scanShareKeys(config);
+  writeShareKeys(config, shareKeys);
+  return { shareKeys, cached: false };
 }

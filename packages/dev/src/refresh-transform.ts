@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Loader, Plugin } from 'esbuild';
 import { transform } from 'oxc-transform';
@@ -51,7 +51,8 @@ export function refreshTransformPlugin(app: string, root: string): Plugin {
     setup(build) {
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (args.namespace !== 'file' || !isOwnSource(args.path)) return undefined;
-        const source = await readFile(args.path, 'utf8');
+        // One synchronous read of a small source costs less than the four steps of an fs/promises readFile.
+        const source = readFileSync(args.path, 'utf8');
         const hit = cache.get(args.path);
         if (hit?.source === source) return hit.result;
         const id = moduleIdOf(app, root, args.path);
