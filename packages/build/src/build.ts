@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
@@ -9,6 +7,7 @@ import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
+import { gzipSizes } from './gzip-size-cache.js';
 import type { ShareKey } from './scan.js';
 import { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 
@@ -59,20 +58,17 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   };
 }
 
-const gzipAsync = promisify(gzip);
-
-/** The report of a finished build; reads and gzips each output file (on libuv's threads, not this one). */
+/** The report of a finished build; reads each output file, and gzips those it has no size of (gzip-size-cache.ts; on libuv's threads, not this one). */
 export async function report(config: ResolvedConfig, files: string[], started: number, javascriptMs: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): Promise<BuildReport> {
   const durationMs = Math.round(performance.now() - started);
+  const contents = files.map((file) => readFileSync(join(config.outDir, file)));
+  const gzipped = await gzipSizes(config, contents);
   return {
     name: config.name,
     outDir: config.outDir,
     durationMs,
     javascriptMs: Math.round(javascriptMs),
-    files: await Promise.all(files.map(async (file) => {
-      const content = readFileSync(join(config.outDir, file));
-      return { file, bytes: content.length, gzipBytes: (await gzipAsync(content, { level: 9 })).length };
-    })),
+    files: files.map((file, i) => ({ file, bytes: contents[i]!.length, gzipBytes: gzipped[i]! })),
     shareKeys: [...shareKeys.keys()].sort(),
     declarationsMs: declarations?.durationMs ?? 0,
     ...(declarations ? { declarationsEmitter: declarations.emitter } : {}),
