@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Message, type Plugin } from 'esbuild';
+import type { Message, Plugin } from 'esbuild';
+import { build } from './esbuild-api.js';
 import { FederationError } from '@tessera/runtime/options';
 import { resolveConfig, type FederationConfig, type ResolvedConfig } from './config.js';
 

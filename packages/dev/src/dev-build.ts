@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { context, type BuildContext, type Metafile, type Plugin } from 'esbuild';
+import type { BuildContext, Metafile, Plugin } from 'esbuild';
 import { buildOptions, esbuildFailure, finishBuild, sameShareKeys, shareKeysOf, type ResolvedConfig, type ShareKey } from '@tessera/build';
 import type { FederationError } from '@tessera/runtime';
 import { appModules, moduleEntriesOf } from './app-modules.js';
 import { refreshTransformPlugin } from './refresh-transform.js';
+import { context } from './esbuild-api.js';
 
 /** One development build's outcome. */
 export type DevBuildOutcome =
