@@ -5,6 +5,7 @@ import type { BuildContext, Metafile, Plugin } from 'esbuild';
 import { buildOptions, esbuildFailure, finishBuild, sameShareKeys, shareKeysOf, type ResolvedConfig, type ShareKey } from '@tessera/build';
 import type { FederationError } from '@tessera/runtime';
 import { appModules, moduleEntriesOf } from './app-modules.js';
+import { readModuleList, writeModuleList } from './module-list-cache.js';
 import { refreshTransformPlugin } from './refresh-transform.js';
 import { context } from './esbuild-api.js';
 
@@ -57,13 +58,17 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
   let shareKeys: Map<string, ShareKey>;
   let cachedKeys = false;
   let seenKeys = new Set<string>();
+  /** Whether the module list of the current context is in the cache (module-list-cache.ts). */
+  let listKept = false;
 
   const open = async (known?: string[], scan = false) => {
     await ctx?.dispose();
     // The production build's share keys when its cache is fresh (share-keys-cache.ts), else a scan; side by side with the module list.
+    // The module list: given, else the last session's (checked against the build below), else a pass of its own.
     let keys;
-    [keys, modules] = await Promise.all([shareKeysOf(config, { scan }), known ?? appModules(config)]);
+    [keys, modules] = await Promise.all([shareKeysOf(config, { scan }), known ?? readModuleList(config) ?? appModules(config)]);
     ({ shareKeys, cached: cachedKeys } = keys);
+    listKept = false;
     seenKeys = new Set();
     const base = buildOptions(config, shareKeys, seenKeys);
     ctx = await context({
@@ -93,6 +98,10 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         // A module appeared or went away, or a new shared subpath: a new context with the new lists.
         await open(newKeys || staleKeys ? undefined : found, newKeys || staleKeys);
         result = await ctx!.rebuild();
+      }
+      if (!listKept) {
+        writeModuleList(config, modules);
+        listKept = true;
       }
       finishBuild(config, result.metafile!, shareKeys, undefined, { integrity: false });
       return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };
