@@ -1,4 +1,4 @@
-import { FederationError } from '@tessera/runtime';
+import { FederationError } from '@tessera/runtime/options';
 import type { ResolvedConfig } from './config.js';
 
 /** An esbuild failure as TESSERA_BUILD_FAILED, listing each error with its file and line. */

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
+import { build } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
-import { scanShareKeys, type ShareKey } from './scan.js';
-import { readShareKeys, sameShareKeys, writeShareKeys } from './share-keys-cache.js';
+import { gzipSizes } from './gzip-size-cache.js';
+import type { ShareKey } from './scan.js';
+import { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 
 /** One output file: its size and its gzipped size (gzip level 9), in bytes. */
 export interface OutputFile {
@@ -59,20 +59,17 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   };
 }
 
-const gzipAsync = promisify(gzip);
-
-/** The report of a finished build; reads and gzips each output file (on libuv's threads, not this one). */
+/** The report of a finished build; reads each output file, and gzips those it has no size of (gzip-size-cache.ts; on libuv's threads, not this one). */
 export async function report(config: ResolvedConfig, files: string[], started: number, javascriptMs: number, shareKeys: Map<string, ShareKey>, declarations?: DeclarationsResult): Promise<BuildReport> {
   const durationMs = Math.round(performance.now() - started);
+  const contents = files.map((file) => readFileSync(join(config.outDir, file)));
+  const gzipped = await gzipSizes(config, contents);
   return {
     name: config.name,
     outDir: config.outDir,
     durationMs,
     javascriptMs: Math.round(javascriptMs),
-    files: await Promise.all(files.map(async (file) => {
-      const content = readFileSync(join(config.outDir, file));
-      return { file, bytes: content.length, gzipBytes: (await gzipAsync(content, { level: 9 })).length };
-    })),
+    files: files.map((file, i) => ({ file, bytes: contents[i]!.length, gzipBytes: gzipped[i]! })),
     shareKeys: [...shareKeys.keys()].sort(),
     declarationsMs: declarations?.durationMs ?? 0,
     ...(declarations ? { declarationsEmitter: declarations.emitter } : {}),
@@ -109,15 +106,6 @@ export async function ifSettled<T>(promise: Promise<T> | undefined): Promise<T |
   return promise && Promise.race([promise, Promise.resolve(PENDING)]);
 }
 
-/** The share keys of the app: from the cache (share-keys-cache.ts) when it is fresh, else scanned (and cached). */
-async function shareKeysOf(config: ResolvedConfig, scan: boolean): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
-  const cached = scan ? undefined : readShareKeys(config);
-  if (cached) return { shareKeys: cached, cached: true };
-  const shareKeys = await scanShareKeys(config);
-  writeShareKeys(config, shareKeys);
-  return { shareKeys, cached: false };
-}
-
 /**
  * Builds one app into `config.outDir`: `remoteEntry.js` (if it exposes), `main.js` behind the
  * async boundary (if it has an entry), content-hashed chunks for each exposed module and each
@@ -130,14 +118,14 @@ async function shareKeysOf(config: ResolvedConfig, scan: boolean): Promise<{ sha
 export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   const started = performance.now();
   const declarations = startDeclarations(config);
-  let { shareKeys, cached } = await shareKeysOf(config, false);
+  let { shareKeys, cached } = await shareKeysOf(config);
   let metafile: Metafile;
   try {
     let seen = new Set<string>();
     metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
     if (cached && !sameShareKeys(config, shareKeys, seen)) {
       // The sources import another shared subpath than the cached list says: scan, build again.
-      ({ shareKeys } = await shareKeysOf(config, true));
+      ({ shareKeys } = await shareKeysOf(config, { scan: true }));
       seen = new Set();
       metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
     }

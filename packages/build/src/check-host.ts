@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type * as TS from 'typescript';
-import { FederationError } from '@tessera/runtime';
+import { FederationError } from '@tessera/runtime/options';
 import type { ResolvedConfig } from './config.js';
 import { appCompilerOptions, loadTypeScript, TYPES_PREFIX } from './declarations.js';
 import { fetchRemoteTypes, HOST_TYPES_DIR, type RemoteTypes } from './remote-types.js';

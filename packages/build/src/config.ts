@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { FederationError, type InitOptions, type ShareStrategy } from '@tessera/runtime';
-import { isValidRange, normalizeRemotes, normalizeShared, parseVersion } from '@tessera/runtime/options';
+import type { InitOptions, ShareStrategy } from '@tessera/runtime';
+// From the options entry, not the package's main one: a build loads 4 of the runtime's modules, not all of them.
+import { FederationError, isValidRange, normalizeRemotes, normalizeShared, parseVersion } from '@tessera/runtime/options';
 import type { RemoteEntryType, RemoteInfo, RemoteInput, ResolvedShared } from '@tessera/runtime/options';
 import { esbuildPassThrough, federationOwned, type EsbuildConfig, type ResolvedEsbuildConfig } from './esbuild-options.js';
 import { findInstalledPackage, packageNameOf, readPackageJson, type PackageJson } from './installed-package.js';

@@ -16,4 +16,5 @@ export { findInstalledPackage, packageNameOf } from './installed-package.js';
 export { buildOptions } from './build.js';
 export { finishBuild } from './finish-build.js';
 export { scanShareKeys, type ShareKey } from './scan.js';
+export { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 export { esbuildFailure } from './build-error.js';

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { IsolatedDeclarationsResult } from 'oxc-transform'; // the module itself loads when a build first declares
+import { createRequire } from 'node:module';
+import type * as Oxc from 'oxc-transform'; // the module itself loads when a build first declares
+import type { IsolatedDeclarationsResult } from 'oxc-transform';
 import { commonDir, declarationPath, withoutAssetImports, type DeclarationFiles } from './declaration-files.js';
 
 /** A place where a source file does not satisfy `isolatedDeclarations`, and how to fix it. */
@@ -58,7 +60,8 @@ async function emitFile(file: string, root: string, cache: IsolatedDeclarationsC
   const source = await readFile(file, 'utf8');
   const known = cache.get(file);
   if (known?.source === source) return known;
-  const { isolatedDeclaration } = await import('oxc-transform');
+  // require, not import: oxc-transform is CommonJS, and import() would first scan its source for export names.
+  const { isolatedDeclaration } = createRequire(import.meta.url)('oxc-transform') as typeof Oxc;
   const result: IsolatedDeclarationsResult = await isolatedDeclaration(file, source, { sourcemap: false });
   // Only isolatedDeclarations' own diagnostics (TS9xxx); a syntax error is esbuild's to report.
   const problems = result.errors.filter((error) => /^TS9\d{3}/.test(error.message)).map((error) => {

@@ -4,7 +4,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 /** `path`, with symbolic links resolved for the part of it that exists (so a link cannot smuggle a folder in or out). */
 function real(path: string): string {
   const absolute = resolve(path);
-  if (existsSync(absolute)) return realpathSync(absolute);
+  // The native call: one system call, where the JavaScript realpathSync does an lstat per path segment.
+  if (existsSync(absolute)) return realpathSync.native(absolute);
   const parent = dirname(absolute);
   return parent === absolute ? absolute : resolve(real(parent), absolute.slice(parent.length + 1));
 }

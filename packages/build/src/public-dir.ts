@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { FederationError } from '@tessera/runtime';
+import { FederationError } from '@tessera/runtime/options';
 import type { ResolvedConfig } from './config.js';
 
 /**

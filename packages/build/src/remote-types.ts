@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FederationError } from '@tessera/runtime';
+import { FederationError } from '@tessera/runtime/options';
 import type { ResolvedConfig } from './config.js';
 import type { FederationManifest } from './manifest.js';
 import { TYPES_PREFIX } from './declarations.js';

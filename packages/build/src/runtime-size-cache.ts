@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
+import { version as esbuildVersion } from './esbuild-api.js';
 import { findInstalledPackage } from './installed-package.js';
 import { runtimeSize } from './runtime-size.js';
 

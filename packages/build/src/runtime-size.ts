@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build } from './esbuild-api.js';
 
 let cached: Promise<{ bytes: number; gzipBytes: number }> | undefined;
 

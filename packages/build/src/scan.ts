@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { build } from './esbuild-api.js';
 import type { ResolvedConfig, SharedPackage } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
+import { version as esbuildVersion } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
-import type { ShareKey } from './scan.js';
+import { scanShareKeys, type ShareKey } from './scan.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'npm-shrinkwrap.json'];
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The lockfile that pins the app's installed packages: the nearest one at or above `root`. */
 function lockfileOf(root: string): string | undefined {
@@ -21,12 +21,25 @@ function cacheFile(config: ResolvedConfig): string {
   return join(config.root, 'node_modules', '.cache', 'tessera', `share-keys-${config.name}.json`);
 }
 
+const lockfileDigests = new Map<string, { stamp: string; digest: string }>();
+
+/** SHA-256 of the lockfile, hashed once per process while its size and mtime stay (several apps share one lockfile). */
+function lockfileDigest(lockfile: string): string {
+  const stat = statSync(lockfile);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const known = lockfileDigests.get(lockfile);
+  if (known?.stamp === stamp) return known.digest;
+  const digest = createHash('sha256').update(readFileSync(lockfile)).digest('hex');
+  lockfileDigests.set(lockfile, { stamp, digest });
+  return digest;
+}
+
 /** What the scan's result depends on: the installed packages (the lockfile), the config, esbuild. Undefined without a lockfile. */
 function cacheKey(config: ResolvedConfig): string | undefined {
   const lockfile = lockfileOf(config.root);
   if (!lockfile) return undefined;
   return createHash('sha256')
-    .update(readFileSync(lockfile))
+    .update(lockfileDigest(lockfile))
     .update(JSON.stringify([CACHE_FORMAT, esbuildVersion, config.root, config.shared, config.remotes.map((r) => r.name), config.exposes, config.entry ?? '']))
     .digest('hex');
 }
@@ -64,4 +77,16 @@ export function writeShareKeys(config: ResolvedConfig, shareKeys: Map<string, Sh
 /** Whether a build that met `seen` share keys had the right list: every key met is listed, every listed subpath was met. */
 export function sameShareKeys(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seen: Set<string>): boolean {
   return [...seen].every((key) => shareKeys.has(key)) && [...shareKeys.keys()].every((key) => key in config.shared || seen.has(key));
+}
+
+/**
+ * The share keys of the app: from the cache when it is fresh (`cached: true`; the build then checks
+ * them with `sameShareKeys`), else scanned (scan.ts) and cached. `scan: true` always scans.
+ */
+export async function shareKeysOf(config: ResolvedConfig, { scan = false }: { scan?: boolean } = {}): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
+  const cached = scan ? undefined : readShareKeys(config);
+  if (cached) return { shareKeys: cached, cached: true };
+  const shareKeys = await scanShareKeys(config);
+  writeShareKeys(config, shareKeys);
+  return { shareKeys, cached: false };
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { context, type BuildContext, type Metafile } from 'esbuild';
+import type { BuildContext, Metafile } from 'esbuild';
+import { context } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { buildOptions, landDeclarations, report, startDeclarations, type BuildReport } from './build.js';

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { loadConfig, type ResolvedConfig } from '@tessera/build';
@@ -8,6 +8,7 @@ import { buildHotModules } from './hot-module.js';
 import { isOwnSource, refreshTransformPlugin } from './refresh-transform.js';
 import { createDevOutputServer } from './dev-output-server.js';
 import { planUpdate } from './plan-update.js';
+import { watchSources } from './source-watch.js';
 
 /** Folder of an app's development output, inside the app (`dist/` stays the production build's). */
 export const DEV_OUT_DIR = join('.tessera', 'dev');
@@ -51,6 +52,21 @@ function devConfigOf(config: ResolvedConfig, overrides: Record<string, string>):
 const IGNORED = new Set(['node_modules', '.tessera', '.git', 'dist']);
 
 /**
+ * Moves an earlier session's output out of the way at once (a rename) and returns the folders to
+ * remove: that one and any a stopped session left behind (`<dir>.old-*`).
+ */
+async function setAside(dir: string): Promise<string[]> {
+  const aside = `${dir}.old-${process.pid}-${Date.now()}`;
+  const renamed = await rename(dir, aside).then(() => true, async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') await rm(dir, { recursive: true, force: true });
+    return false;
+  });
+  const prefix = `${basename(dir)}.old-`;
+  const left = (await readdir(dirname(dir)).catch(() => [] as string[])).filter((name) => name.startsWith(prefix)).map((name) => join(dirname(dir), name));
+  return [...new Set([...(renamed ? [aside] : []), ...left])];
+}
+
+/**
  * Listens on `port` at once (so every app's URL is known before any builds), then, on `start()`,
  * builds the app in development mode into `<app>/.tessera/dev/`, serves it (CORS open, no caching),
  * and rebuilds on every save in the app's folder. Each build becomes a message on the hot-update
@@ -70,7 +86,7 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   let configChanged = false;
-  let watcher: FSWatcher | undefined;
+  let watcher: { close(): void } | undefined;
   let closed = false;
 
   const output = await createDevOutputServer({ name, outDir, port: options.port, host: options.host, idle: () => running, buildId: () => buildId });
@@ -192,16 +208,15 @@ export async function createAppDevServer(options: AppDevServerOptions): Promise<
     async start() {
       // The session fills in the URLs of its remotes once every server listens.
       config = devConfigOf(options.config, options.remoteOverrides);
-      await rm(outDir, { recursive: true, force: true });
+      const earlier = await setAside(outDir);
       await mkdir(outDir, { recursive: true });
       running = running.then(runBuild).catch((error) => log(`${name}  ${(error as Error)?.stack ?? error}`));
       await running;
+      // The earlier sessions' output goes once this app is built: removing it is no part of the start.
+      void Promise.all(earlier.map((dir) => rm(dir, { recursive: true, force: true }))).catch(() => {});
       if (closed) return;
-      watcher = watch(config.root, { recursive: true }, (_event, filename) => {
-        if (!filename) return;
-        const file = resolve(config.root, filename);
-        const first = relative(config.root, file).split(sep)[0]!;
-        if (IGNORED.has(first) || file.startsWith(outDir)) return;
+      watcher = watchSources(config.root, (first) => IGNORED.has(first), (file) => {
+        if (file.startsWith(outDir)) return;
         if (isConfig(file)) configChanged = true;
         changed.add(file);
         schedule();

@@ -1,7 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { packageNameOf, type ResolvedConfig } from '@tessera/build';
 import { isOwnSource } from './refresh-transform.js';
+import { build } from './esbuild-api.js';
 
 const assetLoaders = Object.fromEntries(
   ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.ico', '.woff', '.woff2', '.ttf', '.eot'].map((ext) => [ext, 'empty' as const]),

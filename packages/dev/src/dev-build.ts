@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { context, type BuildContext, type Metafile, type Plugin } from 'esbuild';
-import { buildOptions, esbuildFailure, finishBuild, scanShareKeys, type ResolvedConfig } from '@tessera/build';
+import type { BuildContext, Metafile, Plugin } from 'esbuild';
+import { buildOptions, esbuildFailure, finishBuild, sameShareKeys, shareKeysOf, type ResolvedConfig, type ShareKey } from '@tessera/build';
 import type { FederationError } from '@tessera/runtime';
 import { appModules, moduleEntriesOf } from './app-modules.js';
+import { readModuleList, writeModuleList } from './module-list-cache.js';
 import { refreshTransformPlugin } from './refresh-transform.js';
+import { context } from './esbuild-api.js';
 
 /** One development build's outcome. */
 export type DevBuildOutcome =
@@ -47,19 +49,26 @@ function devClientPlugin(app: string): Plugin {
  * point (so a hot update imports just the changed module's file), oxc-transform's Fast Refresh
  * registration, and the dev client in every entry. Output goes to `config.outDir`; files of earlier
  * builds stay (pages still holding their URLs keep working). The build's own pieces (`buildOptions`,
- * `scanShareKeys`, `finishBuild`) are reused as they are.
+ * `shareKeysOf` with its cache, `finishBuild`) are reused as they are.
  * When the app's module list or its share keys change, the next `rebuild` starts a new context.
  */
 export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> {
   let ctx: BuildContext | undefined;
   let modules: string[] = [];
-  let shareKeys: Awaited<ReturnType<typeof scanShareKeys>>;
+  let shareKeys: Map<string, ShareKey>;
+  let cachedKeys = false;
   let seenKeys = new Set<string>();
+  /** Whether the module list of the current context is in the cache (module-list-cache.ts). */
+  let listKept = false;
 
-  const open = async (known?: string[]) => {
+  const open = async (known?: string[], scan = false) => {
     await ctx?.dispose();
-    // Two esbuild passes that write nothing, side by side.
-    [shareKeys, modules] = await Promise.all([scanShareKeys(config), known ?? appModules(config)]);
+    // The production build's share keys when its cache is fresh (share-keys-cache.ts), else a scan; side by side with the module list.
+    // The module list: given, else the last session's (checked against the build below), else a pass of its own.
+    let keys;
+    [keys, modules] = await Promise.all([shareKeysOf(config, { scan }), known ?? readModuleList(config) ?? appModules(config)]);
+    ({ shareKeys, cached: cachedKeys } = keys);
+    listKept = false;
     seenKeys = new Set();
     const base = buildOptions(config, shareKeys, seenKeys);
     ctx = await context({
@@ -83,10 +92,16 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
       let result = await ctx!.rebuild();
       const found = moduleEntriesOf(result.metafile!, config);
       const newKeys = [...seenKeys].some((key) => !shareKeys.has(key));
-      if (newKeys || found.join('\n') !== modules.join('\n')) {
+      // Cached share keys that list a subpath the sources no longer import: scan, as the production build does.
+      const staleKeys = !newKeys && cachedKeys && !sameShareKeys(config, shareKeys, seenKeys);
+      if (newKeys || staleKeys || found.join('\n') !== modules.join('\n')) {
         // A module appeared or went away, or a new shared subpath: a new context with the new lists.
-        await open(newKeys ? undefined : found);
+        await open(newKeys || staleKeys ? undefined : found, newKeys || staleKeys);
         result = await ctx!.rebuild();
+      }
+      if (!listKept) {
+        writeModuleList(config, modules);
+        listKept = true;
       }
       finishBuild(config, result.metafile!, shareKeys, undefined, { integrity: false });
       return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };

@@ -1,7 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Metafile, Plugin } from 'esbuild';
 import { packageNameOf, type ResolvedConfig } from '@tessera/build';
 import { isOwnSource } from './refresh-transform.js';
+import { build } from './esbuild-api.js';
 
 /** Folder of hot modules inside the dev output. */
 const HOT_DIR = 'hot';

@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Loader, Plugin } from 'esbuild';
-import { transform } from 'oxc-transform';
+import { createRequire } from 'node:module';
+import type * as Oxc from 'oxc-transform';
+
+// require, not import: oxc-transform is CommonJS, and an import would first scan its source for export names.
+const { transform } = createRequire(import.meta.url)('oxc-transform') as typeof Oxc;
 
 /** Whether `file` (absolute) is a module of the app's own code, workspace packages included, not a dependency: what hot updates replace. */
 export function isOwnSource(file: string): boolean {
@@ -32,6 +36,44 @@ function refreshFooter(id: string): string {
 /** Split so that tools reading this file do not take it for its own source map. */
 const SOURCE_MAP_COMMENT = '//# source' + 'MappingURL=';
 
+/** oxc's output for one source text: the code and its inline source map comment, or the syntax errors (line, column, the line). */
+type Compiled = { code: string; map: string } | { errors: { text: string; line: number; column: number; lineText: string }[] };
+
+/**
+ * Compiled sources by file, for every app of the process: an app's workspace packages (runtime,
+ * stores, UI kits) are the other apps' too, and their output does not depend on the app (the
+ * app's Refresh footer is added after). Kept by source text, so a changed file compiles again.
+ */
+const compiledFiles = new Map<string, { source: string; compiled: Promise<Compiled> }>();
+
+async function compile(path: string, source: string): Promise<Compiled> {
+  const out = await transform(path, source, {
+    sourcemap: true,
+    jsx: { runtime: 'automatic', refresh: {} },
+    typescript: { onlyRemoveTypeImports: false },
+  });
+  if (out.errors.length) {
+    return {
+      errors: out.errors.map((e) => {
+        const at = e.labels[0]?.start ?? 0;
+        const before = source.slice(0, at).split('\n');
+        const line = before.length;
+        return { text: e.message, line, column: before.at(-1)!.length, lineText: source.split('\n')[line - 1] ?? '' };
+      }),
+    };
+  }
+  const map = out.map ? `\n${SOURCE_MAP_COMMENT}data:application/json;base64,${Buffer.from(JSON.stringify(out.map)).toString('base64')}` : '';
+  return { code: out.code, map };
+}
+
+function compiled(path: string, source: string): Promise<Compiled> {
+  const known = compiledFiles.get(path);
+  if (known?.source === source) return known.compiled;
+  const fresh = compile(path, source);
+  compiledFiles.set(path, { source, compiled: fresh });
+  return fresh;
+}
+
 interface Cached {
   source: string;
   result: { contents: string; loader: Loader } | { errors: { text: string; location: { file: string; line: number; column: number; lineText: string } }[] };
@@ -40,9 +82,10 @@ interface Cached {
 /**
  * esbuild plugin of development builds: compiles the app's own modules with oxc-transform
  * (TypeScript, JSX, and React Fast Refresh's registration calls: the same output as
- * react-refresh's Babel plugin, at native speed) and adds `refreshFooter`. Syntax errors become
- * esbuild errors with file, line and column. Results are kept per file content, so a rebuild
- * transforms only what changed.
+ * react-refresh's Babel plugin, at native speed, on libuv's threads) and adds `refreshFooter`.
+ * Syntax errors become esbuild errors with file, line and column. Results are kept per file
+ * content, so a rebuild transforms only what changed, and a file several apps of the session
+ * share is compiled once.
  */
 export function refreshTransformPlugin(app: string, root: string): Plugin {
   const cache = new Map<string, Cached>();
@@ -51,32 +94,18 @@ export function refreshTransformPlugin(app: string, root: string): Plugin {
     setup(build) {
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (args.namespace !== 'file' || !isOwnSource(args.path)) return undefined;
-        const source = await readFile(args.path, 'utf8');
+        // One synchronous read of a small source costs less than the four steps of an fs/promises readFile.
+        const source = readFileSync(args.path, 'utf8');
         const hit = cache.get(args.path);
         if (hit?.source === source) return hit.result;
-        const id = moduleIdOf(app, root, args.path);
-        const out = await transform(args.path, source, {
-          sourcemap: true,
-          jsx: { runtime: 'automatic', refresh: {} },
-          typescript: { onlyRemoveTypeImports: false },
-        });
-        let result: Cached['result'];
-        if (out.errors.length) {
-          result = {
-            errors: out.errors.map((e) => {
-              const at = e.labels[0]?.start ?? 0;
-              const before = source.slice(0, at).split('\n');
-              const line = before.length;
-              return { text: e.message, location: { file: relative(root, args.path), line, column: before.at(-1)!.length, lineText: source.split('\n')[line - 1] ?? '' } };
-            }),
-          };
-        } else {
-          const map = out.map ? `\n${SOURCE_MAP_COMMENT}data:application/json;base64,${Buffer.from(JSON.stringify(out.map)).toString('base64')}` : '';
-          result = { contents: `${out.code}${refreshFooter(id)}${map}`, loader: 'js' };
-        }
+        const out = await compiled(args.path, source);
+        const result: Cached['result'] = 'errors' in out
+          ? { errors: out.errors.map(({ text, ...at }) => ({ text, location: { file: relative(root, args.path), ...at } })) }
+          : { contents: `${out.code}${refreshFooter(moduleIdOf(app, root, args.path))}${out.map}`, loader: 'js' };
         cache.set(args.path, { source, result });
         return result;
       });
     },
   };
 }
+

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@tessera/build';
-import { FederationError } from '@tessera/runtime';
+import { FederationError } from '@tessera/runtime/options';
 import { createAppDevServer, DEV_OUT_DIR, type AppDevServer } from './app-dev-server.js';
 import { watchTypes } from './watch-types.js';
 
