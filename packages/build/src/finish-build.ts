@@ -5,9 +5,10 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
+import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
 import { copyPublicDir } from './public-dir.js';
-import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
+import { CHUNKS_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
 
@@ -18,7 +19,8 @@ export interface FinishedBuild {
 }
 
 /**
- * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
+ * After esbuild wrote the chunks: copies esbuild's helper chunk into the chunks that use it
+ * (`inlineHelperChunks`), records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
  * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
@@ -34,13 +36,20 @@ export function finishBuild(
   declarations?: DeclarationsResult,
   { integrity = true }: { integrity?: boolean } = {},
 ): FinishedBuild {
+  inlineHelperChunks(config.root, metafile);
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
   for (const [name, file] of Object.entries(config.exposes)) roots[`expose:${name}`] = fromRoot(file);
-  for (const s of shareKeys.values()) if (s.import && !s.eager) roots[`shared:${s.key}`] = `tessera-fallback:${s.key}`;
+  const outputs: Record<string, string> = {};
+  for (const [group, keys] of fallbackGroups(shareKeys)) {
+    for (const key of keys) {
+      roots[`shared:${key}`] = `tessera-fallback:${key}`;
+      outputs[`shared:${key}`] = `tessera-shared-group:${group}`;
+    }
+  }
   if (config.entry) roots.main = fromRoot(config.entry);
-  const requirements = JSON.stringify(chunkRequirements(metafile, roots, outDir));
+  const requirements = JSON.stringify(chunkRequirements(metafile, roots, outDir, outputs));
 
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
   const entries: [string, string][] = [];

@@ -2,14 +2,32 @@ import type { FederationInfo, InstanceInfoSource } from './federation-info.js';
 import { recordedInfo } from './recorded-info.js';
 
 /**
- * `globalThis.__TESSERA__`: the page-wide registry every copy of the runtime joins (each app
- * bundles its own copy), for devtools and `getFederationInfo()`. `protocol` changes only when
- * this shape does, so copies built months apart still meet.
+ * The version of the page-wide protocol: the shape of `globalThis.__TESSERA__` and of the runtime
+ * exports build-emitted code calls on `__TESSERA__.runtime` (`createInstance`, `createContainer`,
+ * the instance's `EmittedCodeApi`). It changes only when that shape does, so apps built with
+ * different Tessera versions of one protocol share one runtime on the page; an app whose build
+ * declares another protocol loads its own copy (and still shares modules through the share scope
+ * objects of webpack's container protocol, `init(shareScope)`).
+ */
+export const PROTOCOL = 1;
+
+/** The runtime's module exports, as `__TESSERA__.runtime` gives them to build-emitted code. */
+export type RuntimeExports = typeof import('./index.js');
+
+/**
+ * `globalThis.__TESSERA__`: the page-wide registry every runtime instance joins, for devtools and
+ * `getFederationInfo()`, and the one runtime the page's Tessera apps share (`runtime`).
  */
 export interface TesseraGlobal {
-  protocol: 1;
+  protocol: typeof PROTOCOL;
   instances: InstanceInfoSource[];
   getFederationInfo(): FederationInfo;
+  /**
+   * The runtime apps of this protocol create their instances with (set by the first copy of the
+   * runtime that an app's build-emitted code or `init` used): a remote entry built by Tessera uses
+   * it instead of importing its own runtime chunk. Absent until then.
+   */
+  runtime?: RuntimeExports;
   /** Integrity hashes ('sha384-…') of remote files by absolute URL, from their manifests (added later: optional). */
   integrity?: Record<string, string>;
   /** CSP nonce set on every element a runtime adds to the page. */
@@ -18,15 +36,23 @@ export interface TesseraGlobal {
   inspect?: () => Promise<unknown>;
 }
 
+let own: TesseraGlobal | undefined;
+
+/**
+ * The page's registry; created by the first runtime that asks. A copy of the runtime whose
+ * protocol differs from the page's keeps a registry of its own (never touches the page's).
+ */
 export function tesseraGlobal(): TesseraGlobal {
   const g = globalThis as { __TESSERA__?: TesseraGlobal };
-  if (!g.__TESSERA__) {
-    const registry: TesseraGlobal = {
-      protocol: 1,
-      instances: [],
-      getFederationInfo: () => recordedInfo(registry.instances),
-    };
-    g.__TESSERA__ = registry;
-  }
-  return g.__TESSERA__;
+  if (!g.__TESSERA__) g.__TESSERA__ = newRegistry();
+  return g.__TESSERA__.protocol === PROTOCOL ? g.__TESSERA__ : (own ??= newRegistry());
+}
+
+function newRegistry(): TesseraGlobal {
+  const registry: TesseraGlobal = {
+    protocol: PROTOCOL,
+    instances: [],
+    getFederationInfo: () => recordedInfo(registry.instances),
+  };
+  return registry;
 }

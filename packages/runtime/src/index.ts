@@ -1,7 +1,8 @@
 import { FederationError } from './errors.js';
 import { createInstance, type FederationRuntime, type InitOptions } from './federation-instance.js';
 import type { FederationInfo } from './federation-info.js';
-import { tesseraGlobal } from './global.js';
+import { tesseraGlobal, type RuntimeExports } from './global.js';
+import * as self from './index.js';
 import type { RemotesInput } from './remote-options.js';
 import type { ModuleExports } from './types.js';
 
@@ -18,7 +19,8 @@ export type { FederationPlugin, LoadLifecycle } from './hooks.js';
 export type {
   FederationInfo, ShareConsumption, ShareRule, RemoteStatusInfo, RemoteStatus, SharedModuleInfo, SharedVersionInfo, LoadStep, IntegrityResult, InstanceInfoSource,
 } from './federation-info.js';
-export type { TesseraGlobal } from './global.js';
+export { PROTOCOL } from './global.js';
+export type { TesseraGlobal, RuntimeExports } from './global.js';
 export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType, NetworkOptions } from './remote-options.js';
 export type { SharedInput } from './shared-options.js';
 export type { Container, ShareScope, SharedVersionEntry, ModuleFactory, ModuleExports, ShareStrategy } from './types.js';
@@ -33,9 +35,22 @@ let current: FederationRuntime | undefined;
  * instance with the members build-emitted code calls (`EmittedCodeApi`).
  */
 export function init(options: InitOptions): FederationRuntime {
+  joinPage();
   if (current && current.name === options?.name) current.initOptions(options);
   else current = createInstance(options);
   return current;
+}
+
+/**
+ * Offers this copy of the runtime to the page (`globalThis.__TESSERA__.runtime`) unless the page
+ * already has one of the same protocol, and returns the one the page's apps share (this copy when
+ * the page's registry has another protocol). Build-emitted entries call it after they had to load
+ * their own copy; `init` calls it too, so apps that set up federation by hand share theirs.
+ */
+export function joinPage(): RuntimeExports {
+  const g = tesseraGlobal();
+  if ((globalThis as { __TESSERA__?: unknown }).__TESSERA__ !== g) return self;
+  return (g.runtime ??= self);
 }
 
 function instance(): FederationRuntime {
