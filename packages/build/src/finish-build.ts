@@ -7,6 +7,7 @@ import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
+import { pageHints } from './page-hints.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -49,7 +50,8 @@ export function finishBuild(
     }
   }
   if (config.entry) roots.main = fromRoot(config.entry);
-  const requirements = JSON.stringify(chunkRequirements(metafile, roots, outDir, outputs));
+  const chunks = chunkRequirements(metafile, roots, outDir, outputs);
+  const requirements = JSON.stringify(chunks);
 
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
   const entries: [string, string][] = [];
@@ -84,9 +86,8 @@ export function finishBuild(
   }
   if (config.html) {
     let html = readFileSync(config.html, 'utf8');
-    if (config.entry && !html.includes(HOST_ENTRY_FILE)) {
-      html = html.replace(/<\/head>/i, `  <script type="module" src="./${HOST_ENTRY_FILE}"></script>\n</head>`);
-    }
+    const head = [...pageHints(config, chunks), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
+    if (head.length) html = html.replace(/<\/head>/i, () => `${head.map((line) => `  ${line}\n`).join('')}</head>`);
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
   }
