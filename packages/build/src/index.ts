@@ -17,3 +17,4 @@ export { buildOptions } from './build.js';
 export { finishBuild } from './finish-build.js';
 export { scanShareKeys, type ShareKey } from './scan.js';
 export { esbuildFailure } from './build-error.js';
+export { appHandle } from './virtual-modules.js';

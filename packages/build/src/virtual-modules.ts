@@ -5,6 +5,9 @@ import type { ShareKey } from './scan.js';
 /** Placeholder in entry files, replaced after the build by the chunk requirements (JSON). */
 export const CHUNKS_PLACEHOLDER = '__TESSERA_CHUNKS__';
 
+/** Placeholder in the host entry, replaced after the build by the remote module ids the app's code names (JSON). */
+export const REMOTE_MODULES_PLACEHOLDER = '__TESSERA_REMOTE_MODULES__';
+
 /** File-name-safe form of a share key: 'react-dom/client' → 'react-dom__client'. */
 export function chunkNameOf(key: string): string {
   return key.replace(/^@/, '').replace(/\//g, '__');
@@ -166,6 +169,8 @@ export function hostEntryModule(config: ResolvedConfig): string {
     `federation.registerChunks(${json(CHUNKS_PLACEHOLDER)}, import.meta.url);`,
     '// The app\'s own code downloads while the share scope initialises.',
     'federation.prefetchChunk("main");',
+    '// The remote modules the app\'s code names load meanwhile (a failure is the UI\'s to show when it asks).',
+    `for (const id of ${json(REMOTE_MODULES_PLACEHOLDER)}) federation.loadRemote(id).catch(() => {});`,
     'federation.initShareScope()',
     `  .then(() => federation.loadChunk("main", () => import(${json(config.entry)})))`,
     '  .catch((error) => console.error(error));',
@@ -209,7 +214,7 @@ export function fallbackGroupModule(keys: string[]): string {
 }
 
 /** Functions of `@tessera/runtime` that act on "the app's instance". */
-const INSTANCE_FUNCTIONS = new Set(['loadRemote', 'loadShare', 'registerRemotes', 'unloadRemote', 'preloadRemote']);
+const INSTANCE_FUNCTIONS = new Set(['loadRemote', 'loadedRemote', 'loadShare', 'registerRemotes', 'unloadRemote', 'preloadRemote']);
 
 /**
  * What an app's own import of `@tessera/runtime` compiles to: the runtime its entry picked (the

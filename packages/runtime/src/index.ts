@@ -82,6 +82,13 @@ export function loadRemote(id: string): Promise<unknown> {
   return instance().loadRemote(id);
 }
 
+/** See `FederationInstance.loadedRemote`. */
+export function loadedRemote<Id extends RemoteModuleId>(id: Id): RemoteModule<Id> | undefined;
+export function loadedRemote<T>(id: RemoteModuleId): T | undefined;
+export function loadedRemote(id: string): unknown {
+  return current?.loadedRemote(id);
+}
+
 /** See `FederationInstance.loadShare`. */
 export function loadShare<T = ModuleExports>(key: string, options?: { shareScope?: string }): Promise<() => T> {
   return instance().loadShare<T>(key, options);
