@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,15 +65,23 @@ describe('a remote built for another protocol of the page runtime, in Chromium',
       await buildApp(config);
       return config.outDir;
     };
-    // The catalog as a future Tessera would build it: its entry declares protocol 2 (the manifest's
-    // hash of the entry follows, as a real build's would).
+    // The catalog as a future Tessera would build it: its entry and its runtime chunk declare
+    // protocol 2 (the manifest's hashes follow, as a real build's would).
     const catalogDir = await build('catalog');
-    const entry = readFileSync(join(catalogDir, 'remoteEntry.js'), 'utf8');
-    const future = entry.replace(/\.protocol===1&&/, '.protocol===2&&');
-    expect(future).not.toBe(entry);
-    writeFileSync(join(catalogDir, 'remoteEntry.js'), future);
     const manifest = JSON.parse(readFileSync(join(catalogDir, 'mf-manifest.json'), 'utf8'));
-    manifest.integrity['remoteEntry.js'] = `sha384-${createHash('sha384').update(future).digest('base64')}`;
+    const rewrite = (file: string, edit: (code: string) => string) => {
+      const code = readFileSync(join(catalogDir, file), 'utf8');
+      const edited = edit(code);
+      expect(edited).not.toBe(code);
+      writeFileSync(join(catalogDir, file), edited);
+      manifest.integrity[file] = `sha384-${createHash('sha384').update(edited).digest('base64')}`;
+    };
+    rewrite('remoteEntry.js', (code) => code.replace(/\.protocol===1&&/, '.protocol===2&&'));
+    const runtimeChunk = readdirSync(catalogDir).find((file) => /^runtime-[A-Z0-9]+\.js$/.test(file))!;
+    rewrite(runtimeChunk, (code) => {
+      const constant = /__TESSERA__\.protocol===([\w$]+)\?/.exec(code)![1]!;
+      return code.replace(new RegExp(`([,;{ ]|var |let |const )${constant.replace(/\$/g, '\\$')}=1([,;])`), `$1${constant}=2$2`);
+    });
     writeFileSync(join(catalogDir, 'mf-manifest.json'), JSON.stringify(manifest));
     const catalog = await serve({ dir: catalogDir, port: 0 });
     const cart = await serve({ dir: await build('cart'), port: 0 });
@@ -104,7 +112,14 @@ describe('a remote built for another protocol of the page runtime, in Chromium',
     // One React: the shell's, taken by the catalog through the share scope of webpack's container protocol.
     expect(scriptsWithReact(scripts).map((url) => new URL(url).origin)).toEqual([new URL(shellUrl).origin]);
     const react = (await federationInfo(page)).shared.find((s) => s.key === 'react')!;
-    expect(react.consumers.map((c) => `${c.consumer} <- ${c.from}`).sort()).toEqual(['cart <- shell', 'catalog <- shell', 'shell <- shell']);
+    expect(react.consumers.map((c) => `${c.consumer} <- ${c.from}`).sort()).toEqual(['cart <- shell', 'shell <- shell']);
+    // The catalog's runtime keeps its own registry (another protocol): its instance says what it took.
+    const catalogTook = await page.evaluate(() => {
+      type Consumption = { key: string; from: string };
+      const apps = (globalThis as unknown as { __TESSERA_APPS__: Record<string, { federation: { consumptions(): Consumption[] } }> }).__TESSERA_APPS__;
+      return apps.catalog!.federation.consumptions().map((c) => `${c.key} <- ${c.from}`).sort();
+    });
+    expect(catalogTook).toEqual(['react <- shell', 'react/jsx-runtime <- shell']);
     await page.getByTestId('add-to-cart').first().click();
     await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
     expect(errors).toEqual([]);
