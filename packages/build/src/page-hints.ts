@@ -19,10 +19,12 @@ export function pageHints(config: ResolvedConfig, chunks: Record<string, ChunkRe
   if (!main) return [];
   const scripts = new Set(main.js ?? []);
   for (const key of main.shares ?? []) for (const file of chunks[`shared:${key}`]?.js ?? []) scripts.add(file);
+  // The CSP nonce the runtime gives its elements (`runtime.nonce`), for a page whose policy asks for one.
+  const nonce = typeof config.runtime.nonce === 'string' ? ` nonce="${attr(config.runtime.nonce)}"` : '';
   const manifests = config.remotes.flatMap((remote) => (remote.entries[0]?.manifest ? [remote.entries[0].url] : []));
   return [
-    ...[...new Set(manifests)].map((url) => `<link rel="preload" as="fetch" crossorigin href="${attr(url)}">`),
-    ...[...scripts].map((file) => `<link rel="modulepreload" href="./${attr(file)}">`),
-    ...(main.css ?? []).map((file) => `<link rel="preload" as="style" href="./${attr(file)}">`),
+    ...[...new Set(manifests)].map((url) => `<link rel="preload" as="fetch" crossorigin href="${attr(url)}"${nonce}>`),
+    ...[...scripts].map((file) => `<link rel="modulepreload" href="./${attr(file)}"${nonce}>`),
+    ...(main.css ?? []).map((file) => `<link rel="preload" as="style" href="./${attr(file)}"${nonce}>`),
   ];
 }

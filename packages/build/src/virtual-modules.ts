@@ -169,10 +169,14 @@ export function hostEntryModule(config: ResolvedConfig): string {
     `federation.registerChunks(${json(CHUNKS_PLACEHOLDER)}, import.meta.url);`,
     '// The app\'s own code downloads while the share scope initialises.',
     'federation.prefetchChunk("main");',
-    '// The remote modules the app\'s code names load meanwhile (a failure is the UI\'s to show when it asks).',
-    `for (const id of ${json(REMOTE_MODULES_PLACEHOLDER)}) federation.loadRemote(id).catch(() => {});`,
     'federation.initShareScope()',
-    `  .then(() => federation.loadChunk("main", () => import(${json(config.entry)})))`,
+    '  .then(() => {',
+    '    // The remote modules the app\'s code names load meanwhile, from the remotes whose entry',
+    '    // start-up did not see fail (a failed one loads again when the UI asks, and shows its error).',
+    '    const failed = federation.remoteStatuses().filter((r) => r.status === "error").flatMap((r) => [r.name, r.alias]);',
+    `    for (const id of ${json(REMOTE_MODULES_PLACEHOLDER)}) if (!failed.includes(id.slice(0, id.indexOf("/")))) federation.loadRemote(id).catch(() => {});`,
+    `    return federation.loadChunk("main", () => import(${json(config.entry)}));`,
+    '  })',
     '  .catch((error) => console.error(error));',
   ].join('\n');
 }
