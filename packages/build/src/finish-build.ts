@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
-import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
+import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
@@ -89,7 +89,9 @@ export function finishBuild(
   }
   if (config.html) {
     let html = readFileSync(config.html, 'utf8');
-    const head = [...pageHints(config, chunks), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
+    const hostEntry = config.entry ? outputOf(metafile, 'tessera:host-entry') : undefined;
+    const entryImports = hostEntry ? staticClosure(metafile, hostEntry[0]).slice(1).map((p) => relativeTo(outDir, p)) : [];
+    const head = [...pageHints(config, chunks, entryImports), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
     if (head.length) html = html.replace(/<\/head>/i, () => `${head.map((line) => `  ${line}\n`).join('')}</head>`);
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
