@@ -14,7 +14,9 @@ describe('runtimeSize', () => {
     // Issue 16 (+483 B): the load steps, retries, the rule behind each choice, own registrations
     // and uses by webpack consumers, recorded as they happen; the complete view that reads them is
     // @tessera/runtime/federation-info, which apps do not carry.
-    expect(gzipBytes).toBeLessThanOrEqual(10.5 * 1024);
+    // Issue 12's one runtime per page (+231 B): the page protocol (joinPage, a registry per
+    // protocol), loadedRemote, and re-importing a remote's entry after its rules failed.
+    expect(gzipBytes).toBeLessThanOrEqual(10.75 * 1024);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

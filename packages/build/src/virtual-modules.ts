@@ -107,7 +107,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
 function pickRuntime(own: string): string {
   return [
     'const page = globalThis.__TESSERA__;',
-    `const runtime = page && page.protocol === ${PROTOCOL} && page.runtime || ${own}.joinPage();`,
+    `const runtime = page && page.protocol === ${PROTOCOL} && page.runtime || ((own) => own.joinPage(own))(${own});`,
   ].join('\n');
 }
 

@@ -23,9 +23,9 @@ export interface TesseraGlobal {
   instances: InstanceInfoSource[];
   getFederationInfo(): FederationInfo;
   /**
-   * The runtime apps of this protocol create their instances with (set by the first copy of the
-   * runtime that an app's build-emitted code or `init` used): a remote entry built by Tessera uses
-   * it instead of importing its own runtime chunk. Absent until then.
+   * The runtime apps of this protocol create their instances with (set by the first build-emitted
+   * entry on the page, through `joinPage`): a remote entry built by Tessera uses it instead of
+   * importing its own runtime chunk. Absent until then (e.g. on a page set up by hand with `init`).
    */
   runtime?: RuntimeExports;
   /** Integrity hashes ('sha384-…') of remote files by absolute URL, from their manifests (added later: optional). */

@@ -2,7 +2,6 @@ import { FederationError } from './errors.js';
 import { createInstance, type FederationRuntime, type InitOptions } from './federation-instance.js';
 import type { FederationInfo } from './federation-info.js';
 import { tesseraGlobal, type RuntimeExports } from './global.js';
-import * as self from './index.js';
 import type { RemotesInput } from './remote-options.js';
 import type { ModuleExports } from './types.js';
 
@@ -35,22 +34,21 @@ let current: FederationRuntime | undefined;
  * instance with the members build-emitted code calls (`EmittedCodeApi`).
  */
 export function init(options: InitOptions): FederationRuntime {
-  joinPage();
   if (current && current.name === options?.name) current.initOptions(options);
   else current = createInstance(options);
   return current;
 }
 
 /**
- * Offers this copy of the runtime to the page (`globalThis.__TESSERA__.runtime`) unless the page
- * already has one of the same protocol, and returns the one the page's apps share (this copy when
- * the page's registry has another protocol). Build-emitted entries call it after they had to load
- * their own copy; `init` calls it too, so apps that set up federation by hand share theirs.
+ * Offers this copy of the runtime (`exports`: its module namespace, as the caller imported it) to the
+ * page, as `globalThis.__TESSERA__.runtime`, unless the page has one of the same protocol already, and
+ * returns the one the page's apps share (this copy when the page's registry has another protocol).
+ * Build-emitted entries call it with the copy they bundle or had to import.
  */
-export function joinPage(): RuntimeExports {
+export function joinPage(exports: RuntimeExports): RuntimeExports {
   const g = tesseraGlobal();
-  if ((globalThis as { __TESSERA__?: unknown }).__TESSERA__ !== g) return self;
-  return (g.runtime ??= self);
+  if ((globalThis as { __TESSERA__?: unknown }).__TESSERA__ !== g) return exports;
+  return (g.runtime ??= exports);
 }
 
 function instance(): FederationRuntime {
