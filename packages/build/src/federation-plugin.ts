@@ -38,7 +38,7 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
     name: 'tessera-federation',
     setup(build) {
       const resolveDir = config.root;
-      const groups = fallbackGroups(shareKeys);
+      const groups = fallbackGroups(config, shareKeys);
       const runtimeNames = Object.keys(runtimeModule);
       const perImporter = (importer: string) => `?in=${relative(resolveDir, importer).split(sep).join('/')}`;
       build.onResolve({ filter: /^tessera:runtime$/ }, (args) => build.resolve('@tessera/runtime', { kind: args.kind, resolveDir, pluginData: { tesseraReal: true } }));

@@ -44,7 +44,7 @@ export function finishBuild(
   const roots: Record<string, string> = {};
   for (const [name, file] of Object.entries(config.exposes)) roots[`expose:${name}`] = fromRoot(file);
   const outputs: Record<string, string> = {};
-  for (const [group, keys] of fallbackGroups(shareKeys)) {
+  for (const [group, keys] of fallbackGroups(config, shareKeys)) {
     for (const key of keys) {
       roots[`shared:${key}`] = `tessera-fallback:${key}`;
       outputs[`shared:${key}`] = `tessera-shared-group:${group}`;

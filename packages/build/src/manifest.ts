@@ -60,7 +60,7 @@ export function createManifest(
     return { js: { sync: js, async: [] }, css: { sync: css, async: [] } };
   };
   const groupOf = new Map<string, string>();
-  for (const [group, keys] of fallbackGroups(shareKeys)) for (const key of keys) groupOf.set(key, group);
+  for (const [group, keys] of fallbackGroups(config, shareKeys)) for (const key of keys) groupOf.set(key, group);
   return {
     id: config.name,
     name: config.name,

@@ -6,7 +6,8 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'npm-shrinkwrap.json'];
-const CACHE_FORMAT = 1;
+// 2: ShareKey.needsPackage (page: fallback groups).
+const CACHE_FORMAT = 2;
 
 /** The lockfile that pins the app's installed packages: the nearest one at or above `root`. */
 function lockfileOf(root: string): string | undefined {

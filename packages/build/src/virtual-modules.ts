@@ -29,22 +29,22 @@ export function appHandle(name: string): string {
   return `globalThis.${APPS_GLOBAL}[${json(name)}]`;
 }
 
-/** 'react-dom/client' → 'react-dom', '@scope/pkg/sub' → '@scope/pkg'. */
-function packageOfKey(key: string): string {
-  return key.split('/').slice(0, key.startsWith('@') ? 2 : 1).join('/');
-}
-
 /**
- * Share keys whose fallbacks load as one chunk: a package and its subpaths ('react' with
- * 'react/jsx-runtime', 'react-dom' with 'react-dom/client'), which load together anyway (a subpath
- * requires its package), so one request instead of two. Keys provided eagerly or not at all are in
- * no group. Maps a group's name (the package) to its keys.
+ * Share keys whose fallbacks load as one chunk, one request instead of several: a package with
+ * those of its subpaths that need it ('react-dom' with 'react-dom/client', whose code requires
+ * 'react-dom'; see `ShareKey.needsPackage`), and in a host (an app with an `entry`) with all its
+ * subpaths ('react' with 'react/jsx-runtime'): a host's fallbacks are what its own page loads, the
+ * package and its subpaths together. A remote keeps a subpath that does not need its package in a
+ * chunk of its own: its fallbacks load where its host lacks a key (webpack provides only what its
+ * code imports, often 'react' without 'react/jsx-runtime'), and must not bring the package's code
+ * along. Keys provided eagerly or not at all are in no group. Maps a group's name to its keys.
  */
-export function fallbackGroups(shareKeys: Map<string, ShareKey>): Map<string, string[]> {
+export function fallbackGroups(config: ResolvedConfig, shareKeys: Map<string, ShareKey>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
+  const provided = (key: string) => !!shareKeys.get(key)?.import && !shareKeys.get(key)?.eager;
   for (const s of shareKeys.values()) {
-    if (!s.import || s.eager) continue;
-    const group = packageOfKey(s.key);
+    if (!provided(s.key)) continue;
+    const group = (s.needsPackage || config.entry) && provided(s.packageName) ? s.packageName : s.key;
     groups.set(group, [...(groups.get(group) ?? []), s.key]);
   }
   return groups;
@@ -63,7 +63,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
     return `typeof plugin${i} === "function" ? plugin${i}() : plugin${i}`;
   });
   const groupOf = new Map<string, [string, number]>();
-  for (const [group, keys] of fallbackGroups(shareKeys)) keys.forEach((key, i) => groupOf.set(key, [group, i]));
+  for (const [group, keys] of fallbackGroups(config, shareKeys)) keys.forEach((key, i) => groupOf.set(key, [group, i]));
   const shared = [...shareKeys].map(([key, s], i) => {
     const options: Record<string, unknown> = {
       version: s.version,
