@@ -4,7 +4,8 @@
 // Each tool's build is served by the same static server (@tessera/cli's serve: no compression, so
 // every body is gzipped here at level 9) on its own three ports. Every load is in a fresh browser
 // context (cold cache); loads take turns between the tools; the first round warms the servers' file
-// reads and is dropped. The webpack and Rspack shells register their remotes (ports 41xx / 42xx)
+// reads and is dropped. Times: both remote components rendered, and the shell's header shown
+// (data-testid "shell-header"), from navigation start; paired ratios take each round's loads together. The webpack and Rspack shells register their remotes (ports 41xx / 42xx)
 // in bench/<tool>/shell-entry.js.
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -38,6 +39,7 @@ async function loadOnce(browser, tool) {
     const page = await context.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
+        if (window.__headerAt === undefined && document.querySelector('[data-testid="shell-header"]')) window.__headerAt = performance.now();
         if (document.querySelector('[data-testid="product-list"]') && document.querySelector('[data-testid="cart-summary"]')) {
           window.__renderedAt = performance.now();
           observer.disconnect();
@@ -60,10 +62,10 @@ async function loadOnce(browser, tool) {
     } catch (cause) {
       throw new Error(`${tool}: the shop did not render both remote components (${errors.join('; ') || cause.message})`);
     }
-    const renderedMs = await page.evaluate(() => window.__renderedAt);
+    const [renderedMs, headerMs] = await page.evaluate(() => [window.__renderedAt, window.__headerAt]);
     const jsGzipByApp = Object.fromEntries(apps.map((app) => [app, 0]));
     for (const { app, gzip } of await Promise.all(scripts)) jsGzipByApp[app] = (jsGzipByApp[app] ?? 0) + gzip;
-    return { renderedMs, requests, jsGzip: Object.values(jsGzipByApp).reduce((a, b) => a + b, 0), jsGzipByApp };
+    return { renderedMs, headerMs, requests, jsGzip: Object.values(jsGzipByApp).reduce((a, b) => a + b, 0), jsGzipByApp };
   } finally {
     await context.close();
   }
@@ -91,14 +93,24 @@ export async function pageLoad({ quick, build = true }) {
       results[tool] = {
         loads: measured.length,
         renderedMs: median(measured.map((l) => l.renderedMs)),
+        headerMs: median(measured.map((l) => l.headerMs)),
         requests: median(measured.map((l) => l.requests)),
         jsGzipBytes: median(measured.map((l) => l.jsGzip)),
         jsGzipBytesByApp: Object.fromEntries(apps.map((app) => [app, median(measured.map((l) => l.jsGzipByApp[app]))])),
         renderedMsSamples: measured.map((l) => Math.round(l.renderedMs)),
+        headerMsSamples: measured.map((l) => Math.round(l.headerMs)),
       };
     }
+    // Paired: the anchor's load ÷ Tessera's load of the same round, median over the rounds.
+    const pairedRatio = (tool, field) => {
+      const own = quick ? loads.tessera : loads.tessera.slice(1);
+      const other = quick ? loads[tool] : loads[tool].slice(1);
+      return median(own.map((l, i) => other[i][field] / l[field]));
+    };
     const ratio = (tool) => ({
       renderedMs: results[tool].renderedMs / results.tessera.renderedMs,
+      renderedMsPaired: pairedRatio(tool, 'renderedMs'),
+      headerMsPaired: pairedRatio(tool, 'headerMs'),
       requests: results[tool].requests / results.tessera.requests,
       jsGzipBytes: results[tool].jsGzipBytes / results.tessera.jsGzipBytes,
     });

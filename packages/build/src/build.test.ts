@@ -17,7 +17,11 @@ describe('buildApp', () => {
     expect(files).toContain('remoteEntry.var.js');
     expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.js$/.test(f))).toBe(true);
     expect(files.some((f) => /^ProductList-[A-Z0-9]{8}\.css$/.test(f))).toBe(true);
+    // A remote's react/jsx-runtime keeps its own chunk (it does not need react; a host may provide react alone).
     for (const key of ['react', 'react-dom', 'jsx-runtime']) expect(files.some((f) => new RegExp(`^${key}-[A-Z0-9]{8}\\.js$`).test(f))).toBe(true);
+    // No consume stub, helper or runtime chunk shared out of the app's chunks: only the runtime of its own.
+    expect(files.filter((f) => /^chunk-/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^runtime-[A-Z0-9]{8}\.js$/.test(f))).toHaveLength(1);
     expect(report.shareKeys).toEqual(['react', 'react-dom', 'react/jsx-runtime']);
     for (const f of report.files) expect(f.gzipBytes).toBeGreaterThan(0);
 

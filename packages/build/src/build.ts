@@ -42,6 +42,9 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),
+    // A remote's own runtime, imported only where the page has no Tessera runtime of its protocol
+    // (named, so the request list says what it is). A host bundles it into main.js instead.
+    ...(Object.keys(config.exposes).length && !config.entry ? [{ in: 'tessera:runtime', out: 'runtime' }] : []),
   ];
   return {
     ...sourceOptions(config),

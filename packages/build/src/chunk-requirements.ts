@@ -6,9 +6,13 @@ import type { ChunkRequirements } from '@tessera/runtime';
  * the share keys and remote modules reachable from its root module (through static, `require`
  * and dynamic imports, not into other shared packages), and its CSS bundle. webpack keeps the
  * same per-chunk list of "consumes" (`ConsumeSharedRuntimeModule`'s `chunkMapping`).
- * `roots` maps a chunk id ('expose:./ProductList', 'shared:react-dom', 'main') to its root input.
+ * `roots` maps a chunk id ('expose:./ProductList', 'shared:react-dom', 'main') to its root input;
+ * `entries` maps an id to the entry point of its output file when that is another module (a group of
+ * shared fallbacks: 'shared:react/jsx-runtime' → 'tessera-shared-group:react').
  */
-export function chunkRequirements(metafile: Metafile, roots: Record<string, string>, outDirFromRoot: string): Record<string, ChunkRequirements> {
+export function chunkRequirements(
+  metafile: Metafile, roots: Record<string, string>, outDirFromRoot: string, entries: Record<string, string> = {},
+): Record<string, ChunkRequirements> {
   const result: Record<string, ChunkRequirements> = {};
   for (const [id, root] of Object.entries(roots)) {
     const shares = new Set<string>();
@@ -27,7 +31,7 @@ export function chunkRequirements(metafile: Metafile, roots: Record<string, stri
         else if (namespace === undefined || namespace === 'file') stack.push(imported.path);
       }
     }
-    const output = outputOf(metafile, root);
+    const output = outputOf(metafile, entries[id] ?? root);
     const css = output?.[1].cssBundle ? [relativeTo(outDirFromRoot, output[1].cssBundle)] : [];
     const js = output ? staticClosure(metafile, output[0]).map((p) => relativeTo(outDirFromRoot, p)) : [];
     result[id] = { shares: [...shares].sort(), remotes: [...remotes].sort(), css, js };
@@ -58,5 +62,6 @@ export function relativeTo(dirFromRoot: string, pathFromRoot: string): string {
 
 function splitNamespace(path: string): [string | undefined, string] {
   const match = /^([a-z-]+):(.*)$/.exec(path);
-  return match && match[1] !== 'file' ? [match[1], match[2]!] : [undefined, path];
+  // A consume or remote module made for one importer carries a suffix ('react?in=src/App.tsx').
+  return match && match[1] !== 'file' ? [match[1], match[2]!.replace(/\?in=.*$/, '')] : [undefined, path];
 }

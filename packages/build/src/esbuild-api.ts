@@ -9,4 +9,4 @@ import type * as Esbuild from 'esbuild';
  */
 const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
 
-export const { build, context, transform, version } = esbuild;
+export const { build, context, transform, transformSync, version } = esbuild;

@@ -1,8 +1,11 @@
+import { relative, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { matchShared } from './shared-match.js';
-import { consumeModule, containerModule, fallbackModule, hostEntryModule, remoteEntryModule, remoteModule } from './virtual-modules.js';
+import {
+  consumeModule, containerModule, fallbackGroupModule, fallbackGroups, fallbackModule, hostEntryModule, remoteEntryModule, remoteModule, runtimeApiModule,
+} from './virtual-modules.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -19,8 +22,13 @@ function matchRemote(specifier: string, config: ResolvedConfig): string | undefi
  * - every import of a shared package or its subpaths, from app code or from inside other shared
  *   packages (react-dom's `require('react')`), becomes `tessera-consume:<key>`, which reads the
  *   negotiated module from the runtime;
- * - `tessera-fallback:<key>` is the app's own copy, bundled as its own chunk;
- * - `<remote>/<path>` imports become `tessera-remote-module:<id>`.
+ * - `tessera-fallback:<key>` is a factory of the app's own copy; `tessera-shared-group:<package>`
+ *   bundles the fallbacks of a package and its subpaths as one chunk;
+ * - `<remote>/<path>` imports become `tessera-remote-module:<id>`;
+ * - the app's own imports of `@tessera/runtime` become `tessera-runtime-api` (the runtime the
+ *   entry picked, see `runtimeApiModule`); `tessera:runtime` is the runtime package itself.
+ * Consume, remote-module and runtime-api modules are made once per importer (esbuild's `suffix`),
+ * so each lands in its importer's chunk instead of a chunk of its own.
  * `shareKeys` lists every share key to provide (configured packages and the subpaths found by the scan);
  * `seenKeys` collects the keys this build met, so a watcher can tell when the list grew.
  */
@@ -29,7 +37,13 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
     name: 'tessera-federation',
     setup(build) {
       const resolveDir = config.root;
+      const groups = fallbackGroups(config, shareKeys);
+      const perImporter = (importer: string) => `?in=${relative(resolveDir, importer).split(sep).join('/')}`;
+      build.onResolve({ filter: /^tessera:runtime$/ }, (args) => build.resolve('@tessera/runtime', { kind: args.kind, resolveDir, pluginData: { tesseraReal: true } }));
       build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path.slice('tessera:'.length), namespace: 'tessera' }));
+      build.onResolve({ filter: /^tessera-shared-group:/ }, (args) => ({ path: args.path.slice('tessera-shared-group:'.length), namespace: 'tessera-shared-group' }));
+      build.onResolve({ filter: /^@tessera\/runtime$/ }, (args) =>
+        args.pluginData?.tesseraReal ? undefined : { path: 'runtime', namespace: 'tessera-runtime-api', suffix: perImporter(args.importer) });
       build.onResolve({ filter: /^tessera-fallback:/ }, (args) => ({ path: args.path.slice('tessera-fallback:'.length), namespace: 'tessera-fallback' }));
       // Only shared packages (and their subpaths) and remote ids reach this callback: every other
       // import stays inside esbuild, with no round trip to this thread (which counts in watch rebuilds).
@@ -39,10 +53,10 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
         const s = matchShared(args.path, config.shared);
         if (s) {
           seenKeys.add(args.path);
-          return { path: args.path, namespace: 'tessera-consume' };
+          return { path: args.path, namespace: 'tessera-consume', suffix: perImporter(args.importer) };
         }
         const remote = matchRemote(args.path, config);
-        if (remote) return { path: remote, namespace: 'tessera-remote-module' };
+        if (remote) return { path: remote, namespace: 'tessera-remote-module', suffix: perImporter(args.importer) };
         return undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
@@ -54,8 +68,14 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
         if (contents === undefined) return { errors: [{ text: `Unknown Tessera module tessera:${args.path}` }] };
         return { contents, resolveDir, loader: 'js' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'tessera-consume' }, (args) => ({ contents: consumeModule(args.path, shareKeys.get(args.path)), resolveDir, loader: 'js' }));
-      build.onLoad({ filter: /.*/, namespace: 'tessera-remote-module' }, (args) => ({ contents: remoteModule(args.path), resolveDir, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-consume' }, (args) => ({ contents: consumeModule(args.path, shareKeys.get(args.path), config.name), resolveDir, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-remote-module' }, (args) => ({ contents: remoteModule(args.path, config.name), resolveDir, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-runtime-api' }, async () => ({ contents: runtimeApiModule(config.name, await runtimeExportNames()), resolveDir, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'tessera-shared-group' }, (args) => {
+        const keys = groups.get(args.path);
+        if (!keys) return { errors: [{ text: `No shared fallbacks of ${args.path}` }] };
+        return { contents: fallbackGroupModule(keys), resolveDir, loader: 'js' };
+      });
       build.onLoad({ filter: /.*/, namespace: 'tessera-fallback' }, async (args) => {
         const resolved = await build.resolve(args.path, { kind: 'require-call', resolveDir, pluginData: { tesseraReal: true } });
         if (resolved.errors.length) return { errors: resolved.errors };
@@ -63,4 +83,11 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
       });
     },
   };
+}
+
+let exportNames: Promise<string[]> | undefined;
+/** The names `@tessera/runtime` exports, read only when an app imports it (not at every start). */
+function runtimeExportNames(): Promise<string[]> {
+  exportNames ??= import('@tessera/runtime').then((module) => Object.keys(module));
+  return exportNames;
 }

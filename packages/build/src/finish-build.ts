@@ -3,11 +3,14 @@ import { join, relative, sep } from 'node:path';
 import type { Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
-import { chunkRequirements, outputOf, relativeTo } from './chunk-requirements.js';
+import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
+import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
+import { namedRemoteModules } from './named-remote-modules.js';
+import { pageHints } from './page-hints.js';
 import { copyPublicDir } from './public-dir.js';
-import { CHUNKS_PLACEHOLDER, varEntryFilename, varEntryScript } from './virtual-modules.js';
+import { CHUNKS_PLACEHOLDER, REMOTE_MODULES_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
 
@@ -18,7 +21,8 @@ export interface FinishedBuild {
 }
 
 /**
- * After esbuild wrote the chunks: records what each chunk needs into the (unhashed) entry files,
+ * After esbuild wrote the chunks: copies esbuild's helper chunk into the chunks that use it
+ * (`inlineHelperChunks`), records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
  * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
@@ -34,13 +38,21 @@ export function finishBuild(
   declarations?: DeclarationsResult,
   { integrity = true }: { integrity?: boolean } = {},
 ): FinishedBuild {
+  inlineHelperChunks(config.root, metafile);
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
   for (const [name, file] of Object.entries(config.exposes)) roots[`expose:${name}`] = fromRoot(file);
-  for (const s of shareKeys.values()) if (s.import && !s.eager) roots[`shared:${s.key}`] = `tessera-fallback:${s.key}`;
+  const outputs: Record<string, string> = {};
+  for (const [group, keys] of fallbackGroups(config, shareKeys)) {
+    for (const key of keys) {
+      roots[`shared:${key}`] = `tessera-fallback:${key}`;
+      outputs[`shared:${key}`] = `tessera-shared-group:${group}`;
+    }
+  }
   if (config.entry) roots.main = fromRoot(config.entry);
-  const requirements = JSON.stringify(chunkRequirements(metafile, roots, outDir));
+  const chunks = chunkRequirements(metafile, roots, outDir, outputs);
+  const requirements = JSON.stringify(chunks);
 
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
   const entries: [string, string][] = [];
@@ -50,7 +62,9 @@ export function finishBuild(
   for (const [input, finalName] of entries) {
     const [path, output] = outputOf(metafile, input)!;
     const code = readFileSync(join(config.root, path), 'utf8');
-    const patched = code.replace(new RegExp(`(["'\`])${CHUNKS_PLACEHOLDER}\\1`), () => requirements);
+    const patched = code
+      .replace(new RegExp(`(["'\`])${CHUNKS_PLACEHOLDER}\\1`), () => requirements)
+      .replace(new RegExp(`(["'\`])${REMOTE_MODULES_PLACEHOLDER}\\1`), () => JSON.stringify(namedRemoteModules(config, metafile)));
     unlinkSync(join(config.root, path));
     written.delete(relativeTo(outDir, path));
     writeFileSync(join(config.outDir, finalName), patched);
@@ -75,9 +89,10 @@ export function finishBuild(
   }
   if (config.html) {
     let html = readFileSync(config.html, 'utf8');
-    if (config.entry && !html.includes(HOST_ENTRY_FILE)) {
-      html = html.replace(/<\/head>/i, `  <script type="module" src="./${HOST_ENTRY_FILE}"></script>\n</head>`);
-    }
+    const hostEntry = config.entry ? outputOf(metafile, 'tessera:host-entry') : undefined;
+    const entryImports = hostEntry ? staticClosure(metafile, hostEntry[0]).slice(1).map((p) => relativeTo(outDir, p)) : [];
+    const head = [...pageHints(config, chunks, entryImports), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
+    if (head.length) html = html.replace(/<\/head>/i, () => `${head.map((line) => `  ${line}\n`).join('')}</head>`);
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');
   }

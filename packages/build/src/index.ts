@@ -18,3 +18,4 @@ export { finishBuild } from './finish-build.js';
 export { scanShareKeys, type ShareKey } from './scan.js';
 export { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 export { esbuildFailure } from './build-error.js';
+export { appHandle } from './virtual-modules.js';

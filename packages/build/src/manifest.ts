@@ -5,6 +5,7 @@ import type { Metafile } from 'esbuild';
 import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
+import { fallbackGroups } from './virtual-modules.js';
 
 interface Assets {
   js: { sync: string[]; async: string[] };
@@ -58,6 +59,8 @@ export function createManifest(
     const css = output?.[1].cssBundle ? [relativeTo(outDirFromRoot, output[1].cssBundle)] : [];
     return { js: { sync: js, async: [] }, css: { sync: css, async: [] } };
   };
+  const groupOf = new Map<string, string>();
+  for (const [group, keys] of fallbackGroups(config, shareKeys)) for (const key of keys) groupOf.set(key, group);
   return {
     id: config.name,
     name: config.name,
@@ -77,7 +80,7 @@ export function createManifest(
       version: s.version,
       singleton: s.rule.singleton,
       requiredVersion: s.rule.requiredVersion,
-      assets: s.import ? assetsOf(`tessera-fallback:${s.key}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
+      assets: groupOf.has(s.key) ? assetsOf(`tessera-shared-group:${groupOf.get(s.key)}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
     })),
     remotes: config.remotes.map((remote) => ({
       federationContainerName: remote.name,

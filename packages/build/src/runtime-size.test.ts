@@ -20,7 +20,9 @@ describe('runtimeSize', () => {
     // semver (~1,350 B), share negotiation and its records (~1,200 B) and remote loading (~1,000 B)
     // are most of the rest. Not there yet: the budget keeps what was won, with room for the page
     // protocol of issue 12 item 1 (`joinPage`, `PROTOCOL`) merging in.
-    expect(gzipBytes).toBeLessThanOrEqual(10_700);
+    // Issue 12's one runtime per page (+231 B): the page protocol (joinPage, a registry per
+    // protocol), loadedRemote, and re-importing a remote's entry after its rules failed.
+    expect(gzipBytes).toBeLessThanOrEqual(10.75 * 1024);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

@@ -12,6 +12,11 @@ export interface ShareKey extends SharedPackage {
   format: 'esm' | 'cjs';
   /** Export names of the app's own copy, for ESM copies. */
   exports: string[];
+  /**
+   * A subpath whose package imports the package's own key ('react-dom/client' → 'react-dom'): it
+   * never loads without it, so their fallbacks share a chunk. Absent in caches of older builds.
+   */
+  needsPackage?: boolean;
 }
 
 /** What a scan learnt of one installed shared module file; installed packages do not change during a process. */
@@ -113,7 +118,8 @@ export async function scanShareKeys(config: ResolvedConfig): Promise<Map<string,
   return new Map(
     [...found].map(([key, s]) => {
       const facts = factsByPath.get(paths.get(key) ?? '');
-      return [key, { ...s, format: facts?.format ?? 'cjs', exports: facts?.exports ?? [] }];
+      const needsPackage = key !== s.packageName && !!facts?.nestedKeys.some(([nested]) => nested === s.packageName);
+      return [key, { ...s, format: facts?.format ?? 'cjs', exports: facts?.exports ?? [], needsPackage }];
     }),
   );
 }

@@ -6,7 +6,8 @@ import type { ResolvedConfig } from './config.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'npm-shrinkwrap.json'];
-const CACHE_FORMAT = 2;
+// 2: the lockfile hashed once per process; 3: ShareKey.needsPackage (fallback groups).
+const CACHE_FORMAT = 3;
 
 /** The lockfile that pins the app's installed packages: the nearest one at or above `root`. */
 function lockfileOf(root: string): string | undefined {

@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Metafile, Plugin } from 'esbuild';
-import { packageNameOf, type ResolvedConfig } from '@tessera/build';
-import { isOwnSource } from './refresh-transform.js';
 import { build } from './esbuild-api.js';
+import { appHandle, packageNameOf, type ResolvedConfig } from '@tessera/build';
+import { isOwnSource } from './refresh-transform.js';
 
 /** Folder of hot modules inside the dev output. */
 const HOT_DIR = 'hot';
@@ -14,8 +14,8 @@ class NotHotBuildable extends Error {}
 
 /**
  * The fast path of a hot update: builds just the saved modules, each into one small file whose
- * imports point at the files the page already runs (other modules' files of the last build, the
- * app's runtime chunk for shared packages and remote modules), so the page gets the new code
+ * imports point at the files the page already runs (other modules' files of the last build; shared
+ * packages and remote modules through the app's handle on its runtime instance, `appHandle`), so the page gets the new code
  * before the full incremental rebuild is done. Returns the modules to import (`url` relative to
  * the dev output), or undefined when any of them cannot take this path (a new import, a CommonJS
  * dependency imported by name, an asset, a syntax error...): then only the full rebuild applies.
@@ -31,15 +31,13 @@ export async function buildHotModules(
   const out = posix(relative(root, outDir));
   const key = (file: string) => posix(relative(root, file));
   const entryOutput = new Map(Object.entries(last.outputs).filter(([, o]) => o.entryPoint).map(([path, o]) => [o.entryPoint!, path]));
-  const container = Object.entries(last.outputs).find(([path, o]) => path.endsWith('.js') && 'tessera:container' in o.inputs && o.exports.includes('federation'));
-  if (!container || !files.every((file) => isOwnSource(file) && entryOutput.has(key(file)))) return undefined;
+  if (!files.every((file) => isOwnSource(file) && entryOutput.has(key(file)))) return undefined;
   const fromHot = (outputPath: string) => `../${outputPath.slice(out.length + 1)}`;
   const saved = new Set(files);
 
   const hotImports: Plugin = {
     name: 'tessera-dev-hot-imports',
     setup(b) {
-      b.onResolve({ filter: /^tessera-hot:container$/ }, () => ({ path: fromHot(container[0]), external: true }));
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' || !saved.has(args.importer) || args.pluginData?.tesseraHot) return undefined;
         const bare = /^[^./]/.test(args.path);
@@ -55,11 +53,11 @@ export async function buildHotModules(
       });
       // Shared packages and remote modules: what the runtime already loaded, with CommonJS interop as the build's consumers.
       b.onLoad({ filter: /.*/, namespace: 'tessera-hot-consume' }, (args) => ({
-        contents: `import { federation } from "tessera-hot:container";\nmodule.exports = federation.consumed(${JSON.stringify(args.path)});`,
+        contents: `module.exports = ${appHandle(config.name)}.federation.consumed(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
       b.onLoad({ filter: /.*/, namespace: 'tessera-hot-remote' }, (args) => ({
-        contents: `import { federation } from "tessera-hot:container";\nmodule.exports = federation.consumedRemote(${JSON.stringify(args.path)});`,
+        contents: `module.exports = ${appHandle(config.name)}.federation.consumedRemote(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
       // Stylesheets are swapped by the full rebuild.

@@ -1,5 +1,5 @@
 import { Component, Suspense, createElement, lazy, useCallback, useMemo, useState, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
-import { loadRemote, type RemoteModule, type RemoteModuleId } from '@tessera/runtime';
+import { loadRemote, loadedRemote, type RemoteModule, type RemoteModuleId } from '@tessera/runtime';
 
 /** Props of a remote module's default export, when the remotes' types are known (`tessera types`). */
 export type RemoteProps<Id extends string> = RemoteModule<Id> extends { default: (props: infer P) => unknown } ? P : Record<string, unknown>;
@@ -26,18 +26,29 @@ export interface RemoteComponentProps<Id extends RemoteModuleId, P = RemoteProps
   onError?: (error: Error) => void;
 }
 
+function componentOf(module: Record<string, unknown> | undefined, id: string, exportName: string): { default: ComponentType<unknown> } {
+  const exported = module?.[exportName];
+  if (typeof exported !== 'function' && typeof exported !== 'object') {
+    throw new Error(`Remote module "${id}" has no export "${exportName}" to render`);
+  }
+  return { default: exported as ComponentType<unknown> };
+}
+
 /**
  * A lazy component of one load of `id`. The runtime keeps the loaded module per instance (and
- * drops it when the remote is replaced or unloaded), so no cache is kept here.
+ * drops it when the remote is replaced or unloaded), so no cache is kept here. A module loaded
+ * already (`loadedRemote`: a host preloads the remote modules its code names) is given to `lazy`
+ * as a thenable that settles at once, so the component renders without suspending: no fallback,
+ * and none of React's 300 ms throttle before a fallback's content is revealed.
  */
 function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
-  return lazy(async () => {
-    const module = await loadRemote<Record<string, unknown>>(id as RemoteModuleId);
-    const exported = module?.[exportName];
-    if (typeof exported !== 'function' && typeof exported !== 'object') {
-      throw new Error(`Remote module "${id}" has no export "${exportName}" to render`);
+  return lazy(() => {
+    const loaded = loadedRemote<Record<string, unknown>>(id as RemoteModuleId);
+    if (loaded) {
+      const settled = { then: (resolve: (m: { default: ComponentType<unknown> }) => void) => resolve(componentOf(loaded, id, exportName)) };
+      return settled as unknown as Promise<{ default: ComponentType<unknown> }>;
     }
-    return { default: exported as ComponentType<unknown> };
+    return loadRemote<Record<string, unknown>>(id as RemoteModuleId).then((module) => componentOf(module, id, exportName));
   });
 }
 

@@ -1,5 +1,5 @@
 import { createChunkLoader, type ChunkRequirements } from './chunk-loading.js';
-import { FederationError, wrapError } from './errors.js';
+import { FederationError, isFederationError, wrapError } from './errors.js';
 import type { InstanceInfoSource, RemoteStatusInfo } from './federation-info.js';
 import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
@@ -61,6 +61,12 @@ export interface FederationInstance {
    */
   loadRemote<T = ModuleExports>(id: string): Promise<T>;
   /**
+   * The module `loadRemote(id)` resolved to, when it has already loaded (and the remote was not
+   * replaced or unloaded since), else undefined; never starts a load. Lets a UI render a remote
+   * component without suspending when it is there already (`@tessera/react`'s RemoteComponent).
+   */
+  loadedRemote<T = ModuleExports>(id: string): T | undefined;
+  /**
    * Negotiates a shared module (see `selectShared`) and resolves to its factory. Initialises the
    * share scope first. Errors: TESSERA_SHARE_NOT_FOUND, TESSERA_SHARE_VERSION_UNSATISFIED.
    */
@@ -98,6 +104,16 @@ export interface EmittedCodeApi {
 
 /** The whole runtime of one app: its users' API and what its build-emitted code calls. */
 export type FederationRuntime = FederationInstance & EmittedCodeApi;
+
+/** Errors of a remote's expose that come from the rules its entry was built with (see loadRemote). */
+const RULES_OF_THE_REMOTE = new Set(['TESSERA_SHARE_VERSION_UNSATISFIED', 'TESSERA_SHARE_NOT_FOUND']);
+
+/** Drops a loaded container and what was loaded from it, so that the next load imports its entry anew (cache-busted). */
+function forgetContainer(state: RemoteState): void {
+  state.container = undefined;
+  state.modules.clear();
+  state.failed = true;
+}
 
 const DEFAULTS: Required<NetworkOptions> = { timeout: 8000, retries: 2, shareInitTimeout: 2000 };
 
@@ -148,6 +164,13 @@ export function createInstance(options: InitOptions): FederationRuntime {
     }, expose);
   }
 
+  /** Modules loadRemote resolved to, by the id asked for; valid while the remote still holds the expose. */
+  const resolved = new Map<string, { state: RemoteState; expose: string; module: unknown }>();
+  function loadedRemote<T>(id: string): T | undefined {
+    const found = resolved.get(id);
+    return found && found.state.modules.has(found.expose) && remotes.all().includes(found.state) ? (found.module as T) : undefined;
+  }
+
   async function loadRemote<T>(requestId: string): Promise<T> {
     let id = requestId;
     let found: ReturnType<typeof remotes.find>;
@@ -176,9 +199,16 @@ export function createInstance(options: InitOptions): FederationRuntime {
         const replacement = await callHook(plugin, 'onLoad', { id, remote: state.info, expose, module }, details);
         if (replacement !== undefined) module = replacement;
       }
+      resolved.set(requestId, { state, expose, module });
       return module as T;
     } catch (cause) {
       const remote = found?.state.info;
+      if (found && lifecycle === 'getExpose' && isFederationError(cause) && RULES_OF_THE_REMOTE.has(cause.code) && cause.remote === found.state.info.name) {
+        // The remote's own registration (its shared rules, built into its entry) cannot work on this
+        // page. Its container keeps those rules, so the next load imports the entry again, from a new
+        // URL, after fetching its manifest again: a redeployed remote recovers without a reload.
+        forgetContainer(found.state);
+      }
       const error = wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', '', { remote: remote?.name, url: found?.state.url ?? remote?.entry });
       for (const plugin of plugins) {
         const fallback = await callHook(plugin, 'errorLoadRemote', { id, error, remote, lifecycle }, { remote: error.remote, url: error.url });
@@ -244,6 +274,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
     plugins,
     initOptions,
     loadRemote,
+    loadedRemote,
     loadShare: (key, { shareScope } = {}) => sharing.loadShare(key, shareScope),
     registerRemotes: (input, { force = false } = {}) => remotes.register(input, force),
     unloadRemote: remotes.unload,

@@ -1,15 +1,24 @@
 import type { FederationInfo, InstanceInfoSource } from './federation-info.js';
 import { recordedInfo } from './recorded-info.js';
+import { PROTOCOL } from './protocol.js';
+
+/** The runtime's module exports, as `__TESSERA__.runtime` gives them to build-emitted code. */
+export type RuntimeExports = typeof import('./index.js');
 
 /**
- * `globalThis.__TESSERA__`: the page-wide registry every copy of the runtime joins (each app
- * bundles its own copy), for devtools and `getFederationInfo()`. `protocol` changes only when
- * this shape does, so copies built months apart still meet.
+ * `globalThis.__TESSERA__`: the page-wide registry every runtime instance joins, for devtools and
+ * `getFederationInfo()`, and the one runtime the page's Tessera apps share (`runtime`).
  */
 export interface TesseraGlobal {
-  protocol: 1;
+  protocol: typeof PROTOCOL;
   instances: InstanceInfoSource[];
   getFederationInfo(): FederationInfo;
+  /**
+   * The runtime apps of this protocol create their instances with (set by the first build-emitted
+   * entry on the page, through `joinPage`): a remote entry built by Tessera uses it instead of
+   * importing its own runtime chunk. Absent until then (e.g. on a page set up by hand with `init`).
+   */
+  runtime?: RuntimeExports;
   /** Integrity hashes ('sha384-…') of remote files by absolute URL, from their manifests (added later: optional). */
   integrity?: Record<string, string>;
   /** CSP nonce set on every element a runtime adds to the page. */
@@ -18,15 +27,23 @@ export interface TesseraGlobal {
   inspect?: () => Promise<unknown>;
 }
 
+let own: TesseraGlobal | undefined;
+
+/**
+ * The page's registry; created by the first runtime that asks. A copy of the runtime whose
+ * protocol differs from the page's keeps a registry of its own (never touches the page's).
+ */
 export function tesseraGlobal(): TesseraGlobal {
   const g = globalThis as { __TESSERA__?: TesseraGlobal };
-  if (!g.__TESSERA__) {
-    const registry: TesseraGlobal = {
-      protocol: 1,
-      instances: [],
-      getFederationInfo: () => recordedInfo(registry.instances),
-    };
-    g.__TESSERA__ = registry;
-  }
-  return g.__TESSERA__;
+  if (!g.__TESSERA__) g.__TESSERA__ = newRegistry();
+  return g.__TESSERA__.protocol === PROTOCOL ? g.__TESSERA__ : (own ??= newRegistry());
+}
+
+function newRegistry(): TesseraGlobal {
+  const registry: TesseraGlobal = {
+    protocol: PROTOCOL,
+    instances: [],
+    getFederationInfo: () => recordedInfo(registry.instances),
+  };
+  return registry;
 }

@@ -1,7 +1,7 @@
 import { FederationError } from './errors.js';
 import { createInstance, type FederationRuntime, type InitOptions } from './federation-instance.js';
 import type { FederationInfo } from './federation-info.js';
-import { tesseraGlobal } from './global.js';
+import { tesseraGlobal, type RuntimeExports } from './global.js';
 import type { RemotesInput } from './remote-options.js';
 import type { ModuleExports } from './types.js';
 
@@ -18,7 +18,8 @@ export type { FederationPlugin, LoadLifecycle } from './hooks.js';
 export type {
   FederationInfo, ShareConsumption, ShareRule, RemoteStatusInfo, RemoteStatus, SharedModuleInfo, SharedVersionInfo, LoadStep, IntegrityResult, InstanceInfoSource,
 } from './federation-info.js';
-export type { TesseraGlobal } from './global.js';
+export { PROTOCOL } from './protocol.js';
+export type { TesseraGlobal, RuntimeExports } from './global.js';
 export type { RemoteInput, RemotesInput, RemoteInfo, RemoteEntryType, NetworkOptions } from './remote-options.js';
 export type { SharedInput } from './shared-options.js';
 export type { Container, ShareScope, SharedVersionEntry, ModuleFactory, ModuleExports, ShareStrategy } from './types.js';
@@ -36,6 +37,18 @@ export function init(options: InitOptions): FederationRuntime {
   if (current && current.name === options?.name) current.initOptions(options);
   else current = createInstance(options);
   return current;
+}
+
+/**
+ * Offers this copy of the runtime (`exports`: its module namespace, as the caller imported it) to the
+ * page, as `globalThis.__TESSERA__.runtime`, unless the page has one of the same protocol already, and
+ * returns the one the page's apps share (this copy when the page's registry has another protocol).
+ * Build-emitted entries call it with the copy they bundle or had to import.
+ */
+export function joinPage(exports: RuntimeExports): RuntimeExports {
+  const g = tesseraGlobal();
+  if ((globalThis as { __TESSERA__?: unknown }).__TESSERA__ !== g) return exports;
+  return (g.runtime ??= exports);
 }
 
 function instance(): FederationRuntime {
@@ -65,6 +78,13 @@ export function loadRemote<Id extends RemoteModuleId>(id: Id): Promise<RemoteMod
 export function loadRemote<T>(id: RemoteModuleId): Promise<T>;
 export function loadRemote(id: string): Promise<unknown> {
   return instance().loadRemote(id);
+}
+
+/** See `FederationInstance.loadedRemote`. */
+export function loadedRemote<Id extends RemoteModuleId>(id: Id): RemoteModule<Id> | undefined;
+export function loadedRemote<T>(id: RemoteModuleId): T | undefined;
+export function loadedRemote(id: string): unknown {
+  return current?.loadedRemote(id);
 }
 
 /** See `FederationInstance.loadShare`. */

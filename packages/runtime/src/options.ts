@@ -8,3 +8,4 @@ export { normalizeShared, type SharedInput, type ResolvedShared } from './shared
 export { isValidRange, parseVersion } from './semver.js';
 // The same class as the package's main entry exports (one module): tools throw it without loading the whole runtime.
 export { FederationError, isFederationError } from './errors.js';
+export { PROTOCOL } from './protocol.js';
