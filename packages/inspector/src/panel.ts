@@ -1,5 +1,5 @@
 import type { FederationInfo, FederationInstance, InstanceInfoSource, TesseraGlobal } from '@tessera/runtime';
-import { collectFederationInfo } from '@tessera/runtime/federation-info';
+import { completeFederationInfo } from '@tessera/runtime/federation-info';
 import { renderGraph } from './render-graph.js';
 import { renderRemotes } from './render-remotes.js';
 import { renderShared } from './render-shared.js';
@@ -7,7 +7,7 @@ import type { InspectorView, RemoteView } from './remote-status.js';
 import { styles } from './styles.js';
 
 export interface MountOptions {
-  /** Where the federation info comes from. Default: the complete view (`collectFederationInfo`) of `globalThis.__TESSERA__`'s runtimes. */
+  /** Where the federation info comes from. Default: the complete view (`completeFederationInfo`) of `globalThis.__TESSERA__`'s runtimes. */
   getInfo?: () => FederationInfo;
   /** How often the panel looks for changes while open, in ms (it redraws only on a change). Default 250. */
   intervalMs?: number;
@@ -38,7 +38,7 @@ export function mountInspector({ getInfo, intervalMs = 250, onClose }: MountOpti
   const read = getInfo ?? (() => {
     const g = registry();
     if (!g) throw new Error('No Tessera runtime on this page (globalThis.__TESSERA__ is missing)');
-    return collectFederationInfo(g.instances);
+    return completeFederationInfo(g.getFederationInfo(), g.instances);
   });
   const element = document.createElement('tessera-inspector');
   element.dataset.testid = 'tessera-inspector';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createContainer } from './container.js';
 import { createInstance } from './federation-instance.js';
-import { collectFederationInfo, type InstanceInfoSource } from './federation-info.js';
+import { completeFederationInfo, type InstanceInfoSource } from './federation-info.js';
+import { recordedInfo } from './recorded-info.js';
 import type { Container } from './types.js';
 
 const containers = ((globalThis as Record<string, unknown>).__infoContainers = {} as Record<string, Container>);
@@ -16,7 +17,7 @@ export const get = (...a) => c.get(...a);`;
 }
 
 const lib = (version: string) => ({ version, singleton: true, requiredVersion: '^1.0.0', get: () => () => ({ version }) });
-const info = (...instances: object[]) => collectFederationInfo(instances as InstanceInfoSource[]);
+const info = (...instances: object[]) => completeFederationInfo(recordedInfo(instances as InstanceInfoSource[]), instances as InstanceInfoSource[]);
 
 describe('federation info', () => {
   it('names the rule of each choice, keeps the host\'s registration that lost, and records the load steps', async () => {

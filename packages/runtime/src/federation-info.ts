@@ -1,4 +1,3 @@
-import { recordedInfo } from './recorded-info.js';
 import type { RemoteEntryType } from './remote-options.js';
 import type { ShareScope } from './types.js';
 
@@ -134,14 +133,16 @@ type ScopeEntry = ShareScope[string][string] & { useIn?: string[] };
 
 /**
  * The complete view, for devtools (the inspector, @tessera/otel) and tests: what the runtimes
- * recorded (`recordedInfo`), plus what is seen in the share scopes: every Tessera app that
- * registered a version (kept or not), what consumers outside Tessera took (the caller of a
- * Tessera entry's `get`, webpack's `loaded` flag, MF 2.0's `useIn`), the warnings, and the
- * chunks and stylesheets fetched from each remote's folder (Resource Timing, browsers only).
- * Not part of the runtime apps carry: import it from `@tessera/runtime/federation-info`.
+ * recorded (`info`: `globalThis.__TESSERA__.getFederationInfo()`, or `recordedInfo(instances)`),
+ * completed in place with what is seen in the share scopes: every Tessera app that registered a
+ * version (kept or not), what consumers outside Tessera took (the caller of a Tessera entry's
+ * `get`, webpack's `loaded` flag, MF 2.0's `useIn`), the warnings, and the chunks and stylesheets
+ * fetched from each remote's folder (Resource Timing, browsers only). Not part of the runtime apps
+ * carry: import it from `@tessera/runtime/federation-info`. It takes the recorded view rather than
+ * computing it, so a chunk that imports it (the inspector's panel) shares no module with the page's
+ * runtime, and esbuild splits no common chunk off the host's entry.
  */
-export function collectFederationInfo(instances: readonly InstanceInfoSource[]): FederationInfo {
-  const info = recordedInfo(instances);
+export function completeFederationInfo(info: FederationInfo, instances: readonly InstanceInfoSource[]): FederationInfo {
   const find = (scope: string, key: string) => info.shared.find((s) => s.scope === scope && s.key === key);
   const tessera = new Set(info.instances);
   const hashes = (globalThis as { __TESSERA__?: { integrity?: Record<string, string> } }).__TESSERA__?.integrity ?? {};
@@ -189,10 +190,10 @@ export function collectFederationInfo(instances: readonly InstanceInfoSource[]):
   return info;
 }
 
-/** The complete view of this page (see `collectFederationInfo`); empty when no Tessera runtime is on it. */
+/** The complete view of this page (see `completeFederationInfo`); empty when no Tessera runtime is on it. */
 export function getFederationInfo(): FederationInfo {
-  const g = (globalThis as { __TESSERA__?: { instances: InstanceInfoSource[] } }).__TESSERA__;
-  return collectFederationInfo(g?.instances ?? []);
+  const g = (globalThis as { __TESSERA__?: { instances: InstanceInfoSource[]; getFederationInfo(): FederationInfo } }).__TESSERA__;
+  return g ? completeFederationInfo(g.getFederationInfo(), g.instances) : { instances: [], shared: [], remotes: [] };
 }
 
 function addForeign(info: SharedModuleInfo, consumer: string, runtime: ShareConsumption['runtime'], version: string, from: string, reason: string): void {

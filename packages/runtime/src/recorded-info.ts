@@ -17,7 +17,7 @@ export function recordStep<T>(steps: LoadStep[], kind: LoadStep['kind'], url: st
  * What the runtimes on the page recorded, as `getFederationInfo()` of `@tessera/runtime` and
  * `globalThis.__TESSERA__.getFederationInfo()` return it: each shared module's versions in the
  * scope and which version each Tessera consumer got (with the rule), each remote's status and load
- * steps. `@tessera/runtime/federation-info` completes it (`collectFederationInfo`).
+ * steps. `@tessera/runtime/federation-info` completes it (`completeFederationInfo`).
  */
 export function recordedInfo(instances: readonly InstanceInfoSource[]): FederationInfo {
   const shared = new Map<string, SharedModuleInfo>();
