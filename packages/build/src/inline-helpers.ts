@@ -21,6 +21,18 @@ function helperChunks(metafile: Metafile): string[] {
     .map(([path]) => path);
 }
 
+const shakenCache = new Map<string, string>();
+/** esbuild's tree-shaken, minified transform of a helper snippet; the same few snippets recur in every watch rebuild. */
+function shakenHelpers(snippet: string): string {
+  let shaken = shakenCache.get(snippet);
+  if (shaken === undefined) {
+    shaken = transformSync(snippet, { format: 'esm', minify: true, treeShaking: true }).code;
+    if (shakenCache.size > 256) shakenCache.clear();
+    shakenCache.set(snippet, shaken);
+  }
+  return shaken;
+}
+
 /**
  * esbuild puts the runtime helpers that several chunks use (`__commonJS`, `__toESM`...) into a chunk
  * of their own, byte-identical in every app: one more request before each chunk that needs them
@@ -43,6 +55,7 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
     const holder = `__tesseraHelpers${n}`;
     for (const [path, output] of Object.entries(metafile.outputs)) {
       if (!output.imports.some((i) => i.path === helperPath)) continue;
+      output.imports = output.imports.filter((i) => i.path !== helperPath);
       const code = readFileSync(join(root, path), 'utf8');
       const bindings: [string, string][] = [];
       const blanked = code.replace(statement, (text, list: string | undefined) => {
@@ -53,7 +66,7 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
       if (bindings.length) {
         const used = [...new Set(bindings.map(([imported]) => imported))];
         const snippet = `${body}\nexport { ${used.map((name) => `${localOf.get(name)} as ${name}`).join(', ')} };`;
-        const shaken = transformSync(snippet, { format: 'esm', minify: true, treeShaking: true }).code;
+        const shaken = shakenHelpers(snippet);
         const exported = EXPORT_CLAUSE.exec(shaken);
         if (!exported) throw new Error(`esbuild's helpers of ${helperPath} did not tree-shake into an export clause`);
         const returned = clause(exported[1]!).map(([local, name]) => `${name}:${local}`).join(',');
@@ -62,10 +75,11 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
           ...bindings.map(([imported, local]) => `function ${local}(){return ${holder}().${imported}.apply(this,arguments)}`),
         ].join('');
       }
+      // A watch rebuild leaves unchanged chunks as they are on disk: already inlined, nothing to do.
+      if (!declarations && blanked === code) continue;
       const mapComment = blanked.search(/\n\/\/# sourceMappingURL=/);
       const at = mapComment === -1 ? blanked.length : mapComment;
       writeFileSync(join(root, path), `${blanked.slice(0, at)}${declarations ? `\n${declarations}` : ''}${blanked.slice(at)}`);
-      output.imports = output.imports.filter((i) => i.path !== helperPath);
     }
     unlinkSync(join(root, helperPath));
     delete metafile.outputs[helperPath];
