@@ -23,12 +23,17 @@ async function bundledSize(specifier) {
   return gzip(result.outputFiles[0].contents);
 }
 
-/** A file and every local file it imports statically (`import "./x.js"`, `from "./x.js"`), transitively. */
+/**
+ * A file and every local file it imports statically (`import "./x.js"`, `from "./x.js"`), transitively,
+ * plus a Tessera remote entry's own runtime chunk (`import("./runtime-….js")`), which it loads on a
+ * page without a Tessera runtime of its protocol: the case these rows measure.
+ */
 function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const [, path] of code.matchAll(/\b(?:import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+  for (const [, path] of code.matchAll(/\b(?:import|from|import\()\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    if (code.includes(`import("${path}")`) && !/\/runtime-[\w-]+\.js$/.test(path)) continue;
     const next = join(dirname(file), path);
     if (existsSync(next)) staticClosure(next, seen);
   }
