@@ -1,25 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { readAppCache, writeAppCache } from './app-cache.js';
 import type { ResolvedConfig } from './config.js';
 
 const gzipAsync = promisify(gzip);
 const CACHE_FORMAT = 1;
+const cacheFile = (config: ResolvedConfig) => `gzip-sizes-${config.name}.json`;
+/** The sizes read from or written to each app's cache in this process: a watch rebuild does not read the file again. */
+const inMemory = new Map<string, Map<string, number>>();
+const memoryKey = (config: ResolvedConfig) => `${config.root}\0${config.name}`;
 
-/** Where the app's gzip sizes are kept: `node_modules/.cache/tessera/` in the app, as the other caches. */
-function cacheFile(config: ResolvedConfig): string {
-  return join(config.root, 'node_modules', '.cache', 'tessera', `gzip-sizes-${config.name}.json`);
-}
-
-function readSizes(config: ResolvedConfig): Map<string, number> {
-  try {
-    const cached = JSON.parse(readFileSync(cacheFile(config), 'utf8')) as { format: number; sizes: [string, number][] };
-    return cached.format === CACHE_FORMAT ? new Map(cached.sizes) : new Map();
-  } catch {
-    return new Map();
+function knownSizes(config: ResolvedConfig): Map<string, number> {
+  let known = inMemory.get(memoryKey(config));
+  if (!known) {
+    const cached = readAppCache<{ format: number; sizes: [string, number][] }>(config.root, cacheFile(config));
+    known = cached?.format === CACHE_FORMAT && Array.isArray(cached.sizes) ? new Map(cached.sizes) : new Map();
   }
+  return known;
 }
 
 /**
@@ -30,17 +28,13 @@ function readSizes(config: ResolvedConfig): Map<string, number> {
  * build's files only; it is best effort (a read-only node_modules costs the compression).
  */
 export async function gzipSizes(config: ResolvedConfig, contents: Buffer[]): Promise<number[]> {
-  const known = readSizes(config);
+  const known = knownSizes(config);
   const hashes = contents.map((content) => createHash('sha256').update(content).digest('base64url'));
   const sizes = await Promise.all(contents.map(async (content, i) => known.get(hashes[i]!) ?? (await gzipAsync(content, { level: 9 })).length));
-  const fresh = hashes.map((hash, i) => [hash, sizes[i]!] as [string, number]);
-  if (fresh.some(([hash, size]) => known.get(hash) !== size) || known.size !== new Set(hashes).size) {
-    try {
-      mkdirSync(dirname(cacheFile(config)), { recursive: true });
-      writeFileSync(cacheFile(config), JSON.stringify({ format: CACHE_FORMAT, sizes: fresh }));
-    } catch {
-      // Best effort: the next build compresses again.
-    }
+  const fresh = new Map(hashes.map((hash, i) => [hash, sizes[i]!]));
+  inMemory.set(memoryKey(config), fresh);
+  if ([...fresh].some(([hash, size]) => known.get(hash) !== size) || known.size !== fresh.size) {
+    writeAppCache(config.root, cacheFile(config), { format: CACHE_FORMAT, sizes: [...fresh] });
   }
   return sizes;
 }

@@ -5,6 +5,7 @@ export { watchApp, type WatchOptions } from './watch.js';
 export { buildApps, findApps, type AppsBuild } from './build-apps.js';
 export { runtimeSize } from './runtime-size.js';
 export { cachedRuntimeSize } from './runtime-size-cache.js';
+export { readAppCache, writeAppCache } from './app-cache.js';
 export type { FederationManifest } from './manifest.js';
 export { emitDeclarations, type DeclarationsResult } from './declarations.js';
 export { isolatedDeclarations, type IsolatedDeclarationProblem } from './isolated-declarations.js';

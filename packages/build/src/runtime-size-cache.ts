@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { version as esbuildVersion } from './esbuild-api.js';
+import { readAppCache, writeAppCache } from './app-cache.js';
 import { findInstalledPackage } from './installed-package.js';
 import { runtimeSize } from './runtime-size.js';
 
@@ -27,20 +28,10 @@ function keyOf(runtimeDir: string): string {
 export async function cachedRuntimeSize(fromDir: string): Promise<Size> {
   const runtime = findInstalledPackage('@tessera/runtime', fromDir);
   if (!runtime) return runtimeSize(fromDir);
-  const file = join(fromDir, 'node_modules', '.cache', 'tessera', 'runtime-size.json');
   const key = keyOf(runtime.dir);
-  try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; size: Size };
-    if (cached.key === key) return cached.size;
-  } catch {
-    // No cache yet.
-  }
+  const cached = readAppCache<{ key: string; size: Size }>(fromDir, 'runtime-size.json');
+  if (cached?.key === key && cached.size) return cached.size;
   const size = await runtimeSize(fromDir);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ key, size }));
-  } catch {
-    // Best effort: the next build measures again.
-  }
+  writeAppCache(fromDir, 'runtime-size.json', { key, size });
   return size;
 }

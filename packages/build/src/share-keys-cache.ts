@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readAppCache, writeAppCache } from './app-cache.js';
 import { version as esbuildVersion } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
@@ -17,10 +18,8 @@ function lockfileOf(root: string): string | undefined {
   }
 }
 
-/** Where the app's scan result is kept: `node_modules/.cache/tessera/` in the app (the find-cache-dir convention). */
-function cacheFile(config: ResolvedConfig): string {
-  return join(config.root, 'node_modules', '.cache', 'tessera', `share-keys-${config.name}.json`);
-}
+/** The app's scan result in its cache (app-cache.ts). */
+const cacheFile = (config: ResolvedConfig) => `share-keys-${config.name}.json`;
 
 const lockfileDigests = new Map<string, { stamp: string; digest: string }>();
 
@@ -51,28 +50,16 @@ function cacheKey(config: ResolvedConfig): string | undefined {
  * the list (`sameShareKeys`) and scans again when they differ.
  */
 export function readShareKeys(config: ResolvedConfig): Map<string, ShareKey> | undefined {
-  try {
-    const key = cacheKey(config);
-    const file = cacheFile(config);
-    if (!key || !existsSync(file)) return undefined;
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; shareKeys: [string, ShareKey][] };
-    return cached.key === key ? new Map(cached.shareKeys) : undefined;
-  } catch {
-    return undefined;
-  }
+  const cached = readAppCache<{ key: string; shareKeys: [string, ShareKey][] }>(config.root, cacheFile(config));
+  if (!cached) return undefined;
+  const key = cacheKey(config);
+  return key && cached.key === key && Array.isArray(cached.shareKeys) ? new Map(cached.shareKeys) : undefined;
 }
 
 /** Keeps a scan's result for the next build (best effort: a read-only node_modules only costs the next scan). */
 export function writeShareKeys(config: ResolvedConfig, shareKeys: Map<string, ShareKey>): void {
-  try {
-    const key = cacheKey(config);
-    if (!key) return;
-    const file = cacheFile(config);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ key, shareKeys: [...shareKeys] }));
-  } catch {
-    // Nothing is lost: the next build scans again.
-  }
+  const key = cacheKey(config);
+  if (key) writeAppCache(config.root, cacheFile(config), { key, shareKeys: [...shareKeys] });
 }
 
 /** Whether a build that met `seen` share keys had the right list: every key met is listed, every listed subpath was met. */
