@@ -45,7 +45,17 @@ function lazyRemote(id: string, exportName: string): ComponentType<unknown> {
   return lazy(() => {
     const loaded = loadedRemote<Record<string, unknown>>(id as RemoteModuleId);
     if (loaded) {
-      const settled = { then: (resolve: (m: { default: ComponentType<unknown> }) => void) => resolve(componentOf(loaded, id, exportName)) };
+      const settled = {
+        then(resolve: (m: { default: ComponentType<unknown> }) => void, reject: (error: unknown) => void) {
+          let component;
+          try {
+            component = componentOf(loaded, id, exportName);
+          } catch (error) {
+            return reject(error);
+          }
+          resolve(component);
+        },
+      };
       return settled as unknown as Promise<{ default: ComponentType<unknown> }>;
     }
     return loadRemote<Record<string, unknown>>(id as RemoteModuleId).then((module) => componentOf(module, id, exportName));
