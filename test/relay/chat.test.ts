@@ -74,8 +74,11 @@ describe('chat example: sender and receiver remotes across two browser contexts'
     await expect.poll(() => messages(ann.page)).toEqual(['ann: hello bob', 'bob: hi ann']);
     await expect.poll(() => messages(bob.page)).toEqual(['ann: hello bob', 'bob: hi ann']);
 
+    expect([...ann.errors, ...bob.errors]).toEqual([]);
     await relay.close(); // the relay goes away: the host shows it
     await expect.poll(() => ann.page.getByTestId('relay-status').textContent()).toBe('offline');
-    expect([...ann.errors, ...bob.errors]).toEqual([]);
+    // Chromium logs each refused reconnect to the closed relay itself; nothing else may show.
+    const refused = /^WebSocket connection to 'ws:\/\/[^']+' failed: .*ERR_CONNECTION_REFUSED$/;
+    expect([...ann.errors, ...bob.errors].filter((error) => !refused.test(error))).toEqual([]);
   });
 });
