@@ -6,12 +6,12 @@ import { readAppCache, writeAppCache } from './app-cache.js';
 import { findInstalledPackage } from './installed-package.js';
 import { runtimeSize } from './runtime-size.js';
 
-type Size = { bytes: number; gzipBytes: number };
+type Size = { bytes: number; gzipBytes: number; whole?: { bytes: number; gzipBytes: number } };
 
-/** What the runtime's size depends on: its built files (paths, sizes, mtimes) and esbuild's version. */
+/** What the runtime's size depends on: its built files (paths, sizes, mtimes), esbuild's version and how it is measured (`up front` since issue 12). */
 function keyOf(runtimeDir: string): string {
   const dist = join(runtimeDir, 'dist');
-  const hash = createHash('sha256').update(esbuildVersion);
+  const hash = createHash('sha256').update(`${esbuildVersion} up front`);
   const files = existsSync(dist) ? readdirSync(dist, { recursive: true, encoding: 'utf8' }).sort() : [];
   for (const file of files) {
     const stat = statSync(join(dist, file));

@@ -4,26 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { runtimeSize } from './runtime-size.js';
 
 describe('runtimeSize', () => {
-  it('measures @tessera/runtime as apps carry it, within its budget (the README records the figure)', async () => {
-    const { bytes, gzipBytes } = await runtimeSize(import.meta.dirname);
-    console.log(`@tessera/runtime: ${bytes} bytes minified, ${gzipBytes} bytes gzipped`);
+  it('measures @tessera/runtime as a host carries it, within its budget (the README records the figures)', async () => {
+    const { bytes, gzipBytes, whole } = await runtimeSize(import.meta.dirname);
+    console.log(`@tessera/runtime: ${bytes} bytes minified, ${gzipBytes} bytes gzipped up front; ${whole.gzipBytes} bytes gzipped with its lazy parts`);
     expect(gzipBytes).toBeGreaterThan(1000);
     expect(gzipBytes).toBeLessThan(bytes);
+    // What is counted: the whole namespace (a host's main.js bundles it and publishes it as
+    // __TESSERA__.runtime, so every export is reachable), minified by esbuild with code splitting
+    // on, as `tessera build` bundles it: the entry and the chunks it imports statically, each file
+    // gzipped -9, summed. Left out: the chunks the runtime import()s on first need (the diagnosis
+    // of a failed load). `whole` is every line in one file (no splitting), for comparison.
     // 8 KiB before issue 9 added timeouts, retries, circuit breaking, manifest checks and
-    // integrity (+2.2 KB); issue 12 brings what a host needs down to 6,000 B.
-    // Issue 16 (+483 B): the load steps, retries, the rule behind each choice, own registrations
-    // and uses by webpack consumers, recorded as they happen; the complete view that reads them is
-    // @tessera/runtime/federation-info, which apps do not carry.
-    // Issue 12 asks ≤ 6,000 B for the whole namespace (a page shares one runtime: every export is
-    // reachable from __TESSERA__.runtime). Shorter messages and hints (the causes and fixes are in
-    // docs/errors.md), shared error wrapping and a more compact selectShared took 10,642 → 10,514 B (with the typed hook and provider errors of issue 9 added);
-    // semver (~1,350 B), share negotiation and its records (~1,200 B) and remote loading (~1,000 B)
-    // are most of the rest. Not there yet: the budget keeps what was won, with room for the page
-    // protocol of issue 12 item 1 (`joinPage`, `PROTOCOL`) merging in.
-    // Issue 12's one runtime per page (+231 B): the page protocol (joinPage, a registry per
-    // protocol), loadedRemote, and re-importing a remote's entry after its rules failed.
-    expect(gzipBytes).toBeLessThanOrEqual(10.75 * 1024);
+    // integrity (+2.2 KB); issue 16 (+483 B) the recorded load steps and choices; issue 12's
+    // shorter messages took 10,642 → 10,514 B, its one runtime per page added 231 B (10,739 B).
+    // Issue 12 item 4 asks ≤ 6,000 B for what a host needs. The diagnosis of failed loads now
+    // loads on the first failure (10,739 → 10,524 B up front). Not there: semver (~1,340 B),
+    // share negotiation and its records (~1,150 B), remote loading (~920 B), the remote registry
+    // (~740 B), select-version (~620 B), manifest checks (~575 B) and chunk loading (~570 B) are
+    // what a host runs at start-up (see the issue for what the rest would take).
+    expect(gzipBytes).toBeLessThanOrEqual(10_550);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
-    expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
+    expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped** up front`);
+    expect(readme, 'update the runtime size recorded in README.md').toContain(`${whole.gzipBytes} bytes with the parts it loads on first need`);
   });
 });

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { buildApps, cachedRuntimeSize, findApps, loadConfig, watchApp, type BuildReport, type ResolvedConfig } from '@tessera/build';
 import { formatReport } from './format-report.js';
 
-function printReport(report: BuildReport, runtime: { gzipBytes: number } | undefined): void {
+function printReport(report: BuildReport, runtime: { gzipBytes: number; whole?: { gzipBytes: number } } | undefined): void {
   const types = report.declarationsEmitter
     ? `\n  declarations (${report.declarationsEmitter === 'isolated' ? 'isolated emitter' : 'TypeScript compiler'}) in ${report.declarationsMs} ms, alongside the JavaScript (written at ${report.javascriptMs} ms)`
     : '';
