@@ -1,5 +1,6 @@
 import { FederationError } from './errors.js';
 import type { RemoteEntryType } from './remote-options.js';
+import type { Offer } from './share-offers.js';
 
 /** What the runtime reads of an `mf-manifest.json` (Module Federation 2.0's manifest format). */
 export interface ManifestEntry {
@@ -13,6 +14,13 @@ export interface ManifestEntry {
   integrity: Record<string, string>;
   /** Exposed names ('./ProductList') the manifest lists, if it lists any. */
   exposes?: string[];
+  /**
+   * The shared versions its entry provides, from a Tessera manifest that states them all (`eager`,
+   * `import`, one `shareScope`): offered into the share scope before the entry loads (share-offers.ts).
+   */
+  offers?: Offer[];
+  /** Absolute URLs of each expose's files (`assets.*.sync`), only those in the remote entry's folder: preloaded. */
+  assets?: Record<string, { js: string[]; css: string[] }>;
 }
 
 const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -68,12 +76,29 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     if (typeof hash != 'string' || !/^sha(256|384|512)-[\w+/]+={0,2}$/.test(hash)) throw invalid(`integrity["${file}"]`);
     hashes[resolve(file, `integrity["${file}"]`)] = hash;
   }
+  const url = resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry');
+  // Hints only: a path that is not a string or leaves the entry's folder is left out.
+  const files = (list: unknown) => (Array.isArray(list) ? list : []).flatMap((path) => {
+    try {
+      const file = new URL(path, base).href;
+      return typeof path == 'string' && file.startsWith(new URL('.', url).href) ? [file] : [];
+    } catch {
+      return [];
+    }
+  });
+  const assets: Record<string, { js: string[]; css: string[] }> = {};
+  for (const e of exposes ?? []) assets[e.path ?? `./${e.name}`] = { js: files(e.assets?.js?.sync), css: files(e.assets?.css?.sync) };
+  const shared: any[] = Array.isArray(json.shared) ? json.shared.filter((s: any) => s?.import !== false) : [];
+  const offers = meta.pluginVersion == 'tessera' && shared.every((s) => isObject(s) && typeof s.name == 'string' && typeof s.version == 'string'
+    && typeof s.eager == 'boolean' && s.shareScope === shared[0].shareScope) ? shared.map((s) => ({ key: s.name, version: s.version, eager: s.eager })) : undefined;
   return {
     name,
-    url: resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry'),
+    url,
     type,
     globalName: meta.globalName ?? name,
     integrity: hashes,
     exposes: exposes?.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`),
+    ...(offers && Array.isArray(json.shared) ? { offers } : {}),
+    assets,
   };
 }
