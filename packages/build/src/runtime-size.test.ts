@@ -22,7 +22,11 @@ describe('runtimeSize', () => {
     // protocol of issue 12 item 1 (`joinPage`, `PROTOCOL`) merging in.
     // Issue 12's one runtime per page (+231 B): the page protocol (joinPage, a registry per
     // protocol), loadedRemote, and re-importing a remote's entry after its rules failed.
-    expect(gzipBytes).toBeLessThanOrEqual(10.75 * 1024);
+    // Issue 12's page path (+890 B, 10,739 → 11,629 B): a Tessera remote's manifest offers its shared
+    // versions before its entry loads (share-offers.ts: placeholders, the waits that keep webpack's
+    // selection, the check of what the entry registered), and the expose files a manifest names are
+    // preloaded while the entry loads. The ≤ 6,000 B goal still stands.
+    expect(gzipBytes).toBeLessThanOrEqual(11.375 * 1024);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped**`);
   });

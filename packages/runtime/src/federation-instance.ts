@@ -26,7 +26,8 @@ export interface InitOptions extends NetworkOptions {
   /**
    * 'version-first' (default, webpack's behaviour): initialising a share scope loads every remote
    * entry of that scope first, so the highest versions are known; a remote that fails to load is
-   * warned about and skipped. 'loaded-first': remotes load only when asked for, and versions
+   * warned about and skipped. A Tessera remote's manifest stands in for its entry (its offers, see
+   * share-offers.ts): the scope is initialised once the manifests are read. 'loaded-first': remotes load only when asked for, and versions
    * already loaded are preferred.
    */
   shareStrategy?: ShareStrategy;

@@ -101,18 +101,15 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
  */
 export function initRemote(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[]): Promise<void> {
   const wait = ctx.policy(state).shareInitTimeout;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const loading = ensureContainer(state, ctx, initScope).then(
-    () => clearTimeout(timer),
-    (error: Error) => (clearTimeout(timer), console.warn(`Initialization of sharing external failed: ${error.message}`)),
-  );
   return new Promise((resolve) => {
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
       state.withdraw?.();
       resolve();
     }, wait);
-    void loading.then(resolve);
+    ensureContainer(state, ctx, initScope)
+      .catch((error: Error) => console.warn(`Initialization of sharing external failed: ${error.message}`))
+      .finally(() => (clearTimeout(timer), resolve()));
     void state.offered!.then(resolve);
   });
 }

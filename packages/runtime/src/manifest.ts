@@ -77,20 +77,22 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     hashes[resolve(file, `integrity["${file}"]`)] = hash;
   }
   const url = resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry');
-  // Hints only: a path that is not a string or leaves the entry's folder is left out.
-  const files = (list: unknown) => (Array.isArray(list) ? list : []).flatMap((path) => {
+  // Hints only: a path that leaves the entry's folder is left out.
+  const folder = new URL('.', url).href;
+  const files = (list: unknown) => (Array.isArray(list) ? list : []).map((path) => {
     try {
-      const file = new URL(path, base).href;
-      return typeof path == 'string' && file.startsWith(new URL('.', url).href) ? [file] : [];
+      return new URL(path, base).href;
     } catch {
-      return [];
+      return '';
     }
-  });
+  }).filter((file) => file.startsWith(folder));
   const assets: Record<string, { js: string[]; css: string[] }> = {};
   for (const e of exposes ?? []) assets[e.path ?? `./${e.name}`] = { js: files(e.assets?.js?.sync), css: files(e.assets?.css?.sync) };
-  const shared: any[] = Array.isArray(json.shared) ? json.shared.filter((s: any) => s?.import !== false) : [];
-  const offers = meta.pluginVersion == 'tessera' && shared.every((s) => isObject(s) && typeof s.name == 'string' && typeof s.version == 'string'
-    && typeof s.eager == 'boolean' && s.shareScope === shared[0].shareScope) ? shared.map((s) => ({ key: s.name, version: s.version, eager: s.eager })) : undefined;
+  // Offers: every provided shared module stated in full, all of one share scope (the remote's, which it registers into the scope it is given).
+  const provided: any[] = Array.isArray(json.shared) && meta.pluginVersion == 'tessera' ? json.shared.filter((s: any) => s?.import !== false) : [0];
+  const offers = provided.every((s) => isObject(s) && typeof s.name == 'string' && typeof s.version == 'string' && typeof s.eager == 'boolean' && s.shareScope === provided[0].shareScope)
+    ? provided.map((s) => ({ key: s.name, version: s.version, eager: s.eager }))
+    : undefined;
   return {
     name,
     url,
@@ -98,7 +100,7 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     globalName: meta.globalName ?? name,
     integrity: hashes,
     exposes: exposes?.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`),
-    ...(offers && Array.isArray(json.shared) ? { offers } : {}),
+    offers,
     assets,
   };
 }

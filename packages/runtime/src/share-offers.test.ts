@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createContainer } from './container.js';
 import { createInstance } from './federation-instance.js';
+import type { InstanceInfoSource } from './federation-info.js';
 import type { FederationPlugin } from './hooks.js';
 import type { SharedInput } from './shared-options.js';
 import type { Container } from './types.js';
@@ -91,7 +92,7 @@ async function collect(host: ReturnType<typeof createInstance>, remotes: { name:
   const got: Record<string, unknown> = { [host.name]: hostGot };
   for (const r of remotes) got[r.name] = await r.app.instance.loadShare('react').then((f) => f(), (e) => e.code);
   const scope = Object.fromEntries(Object.entries(host.shareScopes.default!.react ?? {}).map(([v, e]) => [v, `${e.from}${e.loaded ? ' loaded' : ''}`]));
-  const records = host.consumptions().map((c) => `${c.key} ${c.version} from ${c.from} (${c.rule})`);
+  const records = (host as unknown as InstanceInfoSource).consumptions().map((c) => `${c.key} ${c.version} from ${c.from} (${c.rule})`);
   return { got, scope, records };
 }
 

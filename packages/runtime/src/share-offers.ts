@@ -100,14 +100,14 @@ export function entriesOf(scope: ShareScope): Map<string, SharedVersionEntry> {
  * not used. Offers it did not register need nothing: they were withdrawn, and no selection ended on one.
  */
 export function checkRegistrations(scope: ShareScope, before: Map<string, SharedVersionEntry>, from: string, offers: Offer[], details: { remote: string; url: string }): void {
-  const wrong = [...entriesOf(scope)].filter(([slot, entry]) =>
-    entry.from === from && before.get(slot) !== entry && !offers.some((o) => `${o.key}\0${o.version}` === slot && o.eager === !!entry.eager));
-  if (!wrong.length) return;
-  for (const [slot] of wrong) {
-    const [key, version] = slot.split('\0') as [string, string];
+  let wrong = '';
+  for (const [slot, entry] of entriesOf(scope)) {
     const previous = before.get(slot);
+    if (entry.from !== from || previous === entry || offers.some((o) => `${o.key}\0${o.version}` == slot && o.eager == !!entry.eager)) continue;
+    const [key, version] = slot.split('\0') as [string, string];
     if (previous && previous.from !== from) scope[key]![version] = previous;
     else delete scope[key]![version];
+    wrong += ` ${key} ${version}`;
   }
-  throw new FederationError('TESSERA_MANIFEST_MISMATCH', `Entry provides ${wrong.map(([slot]) => slot.replace('\0', ' '))}, not in its manifest`, { ...details, hint: 'Deploy them together' });
+  if (wrong) throw new FederationError('TESSERA_MANIFEST_MISMATCH', `Entry provides${wrong}, not in its manifest`, { ...details, hint: 'Deploy them together' });
 }
