@@ -8,6 +8,7 @@ export type Fault = { path: RegExp } & (
   | { kind: 'status'; status: number }
   | { kind: 'reset' } // headers and half the body, then the connection is destroyed
   | { kind: 'delay'; ms: number }
+  | { kind: 'hold'; until: Promise<unknown> } // answers (from upstream) once `until` settles
   | { kind: 'serve'; body: string } // a file that is not upstream
   | { kind: 'rewrite'; rewrite: (body: string) => string; rehash: boolean } // rehash: the manifest's integrity follows the new bytes
 );
@@ -67,6 +68,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     if (fault?.kind === 'status') return void res.writeHead(fault.status, { 'Content-Type': 'text/plain' }).end('injected fault');
     if (fault?.kind === 'serve') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(fault.body);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'hold') await fault.until.catch(() => {});
     try {
       const { body, type, status } = await fetchUpstream(req.url ?? '/');
       let out = rewritten(pathname, body);

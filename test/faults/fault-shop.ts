@@ -26,11 +26,11 @@ export interface FaultShop {
   browser: Browser;
 }
 
-async function build(app: string, outDir: string, edit: (config: ResolvedConfig) => void = () => {}): Promise<string> {
+async function build(app: string, outDir: string, network: { timeout: number; retries: number; shareInitTimeout: number }, edit: (config: ResolvedConfig) => void = () => {}): Promise<string> {
   const config = await loadConfig(join(shopDir, app));
   config.outDir = outDir;
   config.dts = false;
-  config.runtime = { ...NETWORK, nonce: NONCE };
+  config.runtime = { ...network, nonce: NONCE };
   edit(config);
   await buildApp(config);
   return outDir;
@@ -39,20 +39,20 @@ async function build(app: string, outDir: string, edit: (config: ResolvedConfig)
 /**
  * For a test file: builds the shop's three apps into temporary folders (the shell pointed at a
  * fault proxy in front of the catalog), serves each on a free port, starts Chromium; stops all
- * and deletes the folders after.
+ * and deletes the folders after. `network`: the apps' network options.
  */
-export function useFaultShop(): () => FaultShop {
+export function useFaultShop(network: { timeout: number; retries: number; shareInitTimeout: number } = NETWORK): () => FaultShop {
   let shop: FaultShop | undefined;
   const closers: (() => Promise<void> | void)[] = [];
   beforeAll(async () => {
     const temp = mkdtempSync(join(tmpdir(), 'tessera-faults-'));
     closers.push(() => rmSync(temp, { recursive: true, force: true }));
-    const [catalogDir, cartDir] = await Promise.all([build('catalog', join(temp, 'catalog')), build('cart', join(temp, 'cart'))]);
+    const [catalogDir, cartDir] = await Promise.all([build('catalog', join(temp, 'catalog'), network), build('cart', join(temp, 'cart'), network)]);
     const catalog = await serve({ dir: catalogDir, port: 0 });
     const cart = await serve({ dir: cartDir, port: 0 });
     const proxy = await startFaultProxy(catalog.url);
     closers.push(() => catalog.close(), () => cart.close(), () => proxy.close());
-    const shellDir = await build('shell', join(temp, 'shell'), (config) => {
+    const shellDir = await build('shell', join(temp, 'shell'), network, (config) => {
       config.remotes = normalizeRemotes({ catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` }, config.shareScope);
     });
     const shell = await serve({ dir: shellDir, port: 0 });

@@ -8,7 +8,7 @@ import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
 import { namedRemoteModules } from './named-remote-modules.js';
-import { pageHints } from './page-hints.js';
+import { addCompileHints, pageHints, startupScripts } from './page-hints.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, REMOTE_MODULES_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -55,6 +55,10 @@ export function finishBuild(
   const requirements = JSON.stringify(chunks);
 
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
+  const hostEntry = config.entry ? outputOf(metafile, 'tessera:host-entry') : undefined;
+  const entryImports = hostEntry ? staticClosure(metafile, hostEntry[0]).slice(1).map((p) => relativeTo(outDir, p)) : [];
+  // A line added at the top would shift the source maps' lines: only builds without source maps get the hints.
+  if (!config.sourcemap) addCompileHints(config.outDir, startupScripts(chunks, entryImports));
   const entries: [string, string][] = [];
   let manifest: FederationManifest | undefined;
   if (Object.keys(config.exposes).length) entries.push(['tessera:remote-entry', config.filename]);
@@ -89,8 +93,6 @@ export function finishBuild(
   }
   if (config.html) {
     let html = readFileSync(config.html, 'utf8');
-    const hostEntry = config.entry ? outputOf(metafile, 'tessera:host-entry') : undefined;
-    const entryImports = hostEntry ? staticClosure(metafile, hostEntry[0]).slice(1).map((p) => relativeTo(outDir, p)) : [];
     const head = [...pageHints(config, chunks, entryImports), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
     if (head.length) html = html.replace(/<\/head>/i, () => `${head.map((line) => `  ${line}\n`).join('')}</head>`);
     writeFileSync(join(config.outDir, 'index.html'), html);

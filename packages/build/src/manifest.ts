@@ -27,7 +27,8 @@ export interface FederationManifest {
     pluginVersion: string;
     publicPath: string;
   };
-  shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; assets: Assets }[];
+  /** `eager`, `shareScope` and `import: false` (consume only: not provided) are Tessera's additions: the runtime offers the provided versions before the entry loads. */
+  shared: { id: string; name: string; version: string; singleton: boolean; requiredVersion: string | false; eager: boolean; shareScope: string; import?: false; assets: Assets }[];
   remotes: { federationContainerName: string; moduleName: string; alias: string; entry: string }[];
   exposes: { id: string; name: string; path: string; assets: Assets }[];
   /**
@@ -80,6 +81,9 @@ export function createManifest(
       version: s.version,
       singleton: s.rule.singleton,
       requiredVersion: s.rule.requiredVersion,
+      eager: s.eager,
+      shareScope: s.shareScope,
+      ...(s.import ? {} : { import: false as const }),
       assets: groupOf.has(s.key) ? assetsOf(`tessera-shared-group:${groupOf.get(s.key)}`) : { js: { sync: [], async: [] }, css: { sync: [], async: [] } },
     })),
     remotes: config.remotes.map((remote) => ({

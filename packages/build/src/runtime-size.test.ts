@@ -24,7 +24,11 @@ describe('runtimeSize', () => {
     // share negotiation and its records (~1,150 B), remote loading (~920 B), the remote registry
     // (~740 B), select-version (~620 B), manifest checks (~575 B) and chunk loading (~570 B) are
     // what a host runs at start-up (see the issue for what the rest would take).
-    expect(gzipBytes).toBeLessThanOrEqual(10_550);
+    // Issue 12's page path (+~890 B): a Tessera remote's manifest offers its shared versions
+    // before its entry loads (share-offers.ts: placeholders, the waits that keep webpack's selection,
+    // the check of what the entry registered), and the expose files a manifest names are preloaded
+    // while the entry loads.
+    expect(gzipBytes).toBeLessThanOrEqual(11_450);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped** up front`);
     expect(readme, 'update the runtime size recorded in README.md').toContain(`${whole.gzipBytes} bytes with the parts it loads on first need`);

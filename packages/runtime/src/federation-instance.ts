@@ -5,7 +5,7 @@ import { recordStep } from './recorded-info.js';
 import type { NetworkPolicy } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 import { callHook, waterfall, type FederationPlugin, type LoadLifecycle } from './hooks.js';
-import { ensureContainer, type RemoteLoadContext } from './load-remote.js';
+import { ensureContainer, initRemote, preloadExpose, type RemoteLoadContext } from './load-remote.js';
 import { networkOptions, type NetworkOptions, type RemotesInput } from './remote-options.js';
 import { createRemoteRegistry, type RemoteState } from './remote-registry.js';
 import { createShareNegotiation } from './share-negotiation.js';
@@ -26,7 +26,8 @@ export interface InitOptions extends NetworkOptions {
   /**
    * 'version-first' (default, webpack's behaviour): initialising a share scope loads every remote
    * entry of that scope first, so the highest versions are known; a remote that fails to load is
-   * warned about and skipped. 'loaded-first': remotes load only when asked for, and versions
+   * warned about and skipped. A Tessera remote's manifest stands in for its entry (its offers, see
+   * share-offers.ts): the scope is initialised once the manifests are read. 'loaded-first': remotes load only when asked for, and versions
    * already loaded are preferred.
    */
   shareStrategy?: ShareStrategy;
@@ -186,7 +187,9 @@ export function createInstance(options: InitOptions): FederationRuntime {
       await waterfall(plugins, 'afterResolve', { id, remote: state.info, expose }, details);
       lifecycle = 'loadEntry';
       await initShareScope(state.info.shareScope);
-      const container = await ensureContainer(state, context);
+      const entry = ensureContainer(state, context);
+      preloadExpose(state, expose, context);
+      const container = await entry;
       lifecycle = 'getExpose';
       let loading = state.modules.get(expose);
       if (!loading) {
@@ -225,23 +228,7 @@ export function createInstance(options: InitOptions): FederationRuntime {
     return (initPromises[scopeName] ??= (async () => {
       sharing.scopeFor(scopeName);
       if (strategy !== 'version-first') return;
-      await Promise.all(
-        remotes.all().filter((state) => state.info.shareScope === scopeName).map((state) => {
-          const wait = policy(state).shareInitTimeout;
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const slow = new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-              console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
-              resolve();
-            }, wait);
-          });
-          const init = ensureContainer(state, context, initScope).then(
-            () => undefined,
-            (error: Error) => console.warn(`Initialization of sharing external failed: ${error.message}`),
-          );
-          return Promise.race([init, slow]).finally(() => clearTimeout(timer));
-        }),
-      );
+      await Promise.all(remotes.all().filter((state) => state.info.shareScope === scopeName).map((state) => initRemote(state, context, initScope)));
     })());
   }
 

@@ -5,14 +5,16 @@ import { fetchChecked, transientError, withRetries, type NetworkPolicy } from '.
 import { firstResult, type FederationPlugin } from './hooks.js';
 import { trustHashes } from './integrity.js';
 import { loadContainer } from './load-container.js';
+import { loadStylesheet, preloadModule } from './load-stylesheet.js';
 import { readManifest, type ManifestEntry } from './manifest.js';
 import type { RemoteState } from './remote-registry.js';
+import { checkRegistrations, entriesOf, offerShared } from './share-offers.js';
 import type { Container, ShareScope } from './types.js';
 
 /** What loading a remote needs from its runtime instance. */
 export interface RemoteLoadContext {
   plugins: readonly FederationPlugin[];
-  policy(state: RemoteState): NetworkPolicy;
+  policy(state: RemoteState): NetworkPolicy & { shareInitTimeout: number };
   /** Verify manifest-loaded remotes against their manifest's hashes. */
   integrity: boolean;
   scopeFor(scopeName: string): ShareScope;
@@ -21,8 +23,11 @@ export interface RemoteLoadContext {
 /**
  * Loads and initialises a remote's container once: its manifest (if the entry is one), then the
  * remote entry, then `init` with the share scope; each entry URL of the remote in turn (mirrors)
- * until one works. A failure is recorded on `state` and fed to its circuit breaker; the next
- * call loads again, from a new URL. Rejects with the first entry's FederationError.
+ * until one works. A Tessera manifest's shared versions are offered into the share scope as soon
+ * as it arrives (`state.offered`; share-offers.ts) and withdrawn when the entry registers, which
+ * must register nothing else (TESSERA_MANIFEST_MISMATCH). A failure is recorded on `state` and fed
+ * to its circuit breaker; the next call loads again, from a new URL. Rejects with the first
+ * entry's FederationError.
  */
 export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[] = []): Promise<Container> {
   if (state.container) return state.container;
@@ -34,25 +39,40 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   const steps: LoadStep[] = (state.steps = []);
   state.retries = 0;
   const options = { bust: state.failed, lifetime: lifetime.signal, onRetry: () => void state.retries!++ };
+  const scope = ctx.scopeFor(info.shareScope);
+  let offered!: () => void;
+  state.offered = new Promise<void>((resolve) => (offered = resolve));
   const loading = (async () => {
     breaker.check();
     let first: unknown;
     for (const candidate of info.entries) {
       try {
-        const entry: Omit<ManifestEntry, 'name'> = candidate.manifest
+        const entry: ManifestEntry = candidate.manifest
           ? await recordStep(steps, 'manifest', candidate.url, () => fetchManifest(state, candidate.url, ctx, policy, options))
-          : { url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
+          : { name: info.name, url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
         if (ctx.integrity) trustHashes(entry.integrity);
         state.url = entry.url;
         state.exposes = entry.exposes;
+        state.assets = entry.assets;
+        const { offers } = entry;
+        // Without offers, the remote's versions are in the scope once its entry registered (settle).
+        const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx)) : () => {});
+        if (offers) offered();
         const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options));
         try {
-          await recordStep(steps, 'init', entry.url, async () => container.init(ctx.scopeFor(info.shareScope), initScope));
+          await recordStep(steps, 'init', entry.url, async () => {
+            const before = entriesOf(scope);
+            withdraw();
+            const done = container.init(scope, initScope);
+            if (offers) checkRegistrations(scope, before, entry.name, offers, { remote: info.name, url: entry.url });
+            await done;
+          });
         } catch (cause) {
           throw wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', 'init: ', { remote: info.name, url: entry.url });
         }
         return container;
       } catch (error) {
+        state.withdraw?.();
         first ??= error;
         if (lifetime.signal.aborted) break;
       }
@@ -61,6 +81,7 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   })();
   state.container = loading;
   const settle = (error?: FederationError) => {
+    offered();
     state.status = error ? 'error' : 'loaded';
     state.error = error;
     state.failed = !!error;
@@ -70,6 +91,40 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
   };
   loading.then(() => settle(), settle);
   return loading;
+}
+
+/**
+ * 'version-first' start-up of one remote: starts loading it and resolves once its shared versions
+ * are in the share scope (offered from its manifest, or registered by its entry), or it failed
+ * (warned), or `shareInitTimeout` ms passed (warned; its offers are withdrawn: the page goes on
+ * without it, as webpack's start-up does without a remote that failed). Never rejects.
+ */
+export function initRemote(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[]): Promise<void> {
+  const wait = ctx.policy(state).shareInitTimeout;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
+      state.withdraw?.();
+      resolve();
+    }, wait);
+    ensureContainer(state, ctx, initScope)
+      .catch((error: Error) => console.warn(`Initialization of sharing external failed: ${error.message}`))
+      .finally(() => (clearTimeout(timer), resolve()));
+    void state.offered!.then(resolve);
+  });
+}
+
+/**
+ * Starts downloading the files of `expose` (its manifest's `assets`: module preloads, stylesheets)
+ * as soon as the remote's manifest is read, while its entry loads and initialises.
+ */
+export function preloadExpose(state: RemoteState, expose: string, ctx: RemoteLoadContext): void {
+  void state.offered?.then(() => {
+    const assets = state.assets?.[expose];
+    if (!assets || !state.url) return;
+    for (const url of assets.js) preloadModule(url);
+    for (const url of assets.css) loadStylesheet(url, state.info.name, ctx.policy(state), new URL('.', state.url).href).catch(() => {});
+  });
 }
 
 async function fetchManifest(

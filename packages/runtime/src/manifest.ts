@@ -1,5 +1,6 @@
 import { FederationError } from './errors.js';
 import type { RemoteEntryType } from './remote-options.js';
+import type { Offer } from './share-offers.js';
 
 /** What the runtime reads of an `mf-manifest.json` (Module Federation 2.0's manifest format). */
 export interface ManifestEntry {
@@ -13,6 +14,13 @@ export interface ManifestEntry {
   integrity: Record<string, string>;
   /** Exposed names ('./ProductList') the manifest lists, if it lists any. */
   exposes?: string[];
+  /**
+   * The shared versions its entry provides, from a Tessera manifest that states them all (`eager`,
+   * `import`, one `shareScope`): offered into the share scope before the entry loads (share-offers.ts).
+   */
+  offers?: Offer[];
+  /** Absolute URLs of each expose's files (`assets.*.sync`), only those in the remote entry's folder: preloaded. */
+  assets?: Record<string, { js: string[]; css: string[] }>;
 }
 
 const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -68,12 +76,31 @@ export function readManifest(json: unknown, manifestUrl: string, remote: string)
     if (typeof hash != 'string' || !/^sha(256|384|512)-[\w+/]+={0,2}$/.test(hash)) throw invalid(`integrity["${file}"]`);
     hashes[resolve(file, `integrity["${file}"]`)] = hash;
   }
+  const url = resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry');
+  // Hints only: a path that leaves the entry's folder is left out.
+  const folder = new URL('.', url).href;
+  const files = (list: unknown) => (Array.isArray(list) ? list : []).map((path) => {
+    try {
+      return new URL(path, base).href;
+    } catch {
+      return '';
+    }
+  }).filter((file) => file.startsWith(folder));
+  const assets: Record<string, { js: string[]; css: string[] }> = {};
+  for (const e of exposes ?? []) assets[e.path ?? `./${e.name}`] = { js: files(e.assets?.js?.sync), css: files(e.assets?.css?.sync) };
+  // Offers: every provided shared module stated in full, all of one share scope (the remote's, which it registers into the scope it is given).
+  const provided: any[] = Array.isArray(json.shared) && meta.pluginVersion == 'tessera' ? json.shared.filter((s: any) => s?.import !== false) : [0];
+  const offers = provided.every((s) => isObject(s) && typeof s.name == 'string' && typeof s.version == 'string' && typeof s.eager == 'boolean' && s.shareScope === provided[0].shareScope)
+    ? provided.map((s) => ({ key: s.name, version: s.version, eager: s.eager }))
+    : undefined;
   return {
     name,
-    url: resolve((entry.path ? entry.path.replace(/\/?$/, '/') : '') + entry.name, 'metaData.remoteEntry'),
+    url,
     type,
     globalName: meta.globalName ?? name,
     integrity: hashes,
     exposes: exposes?.map((e: { name?: string; path?: string }) => e.path ?? `./${e.name}`),
+    offers,
+    assets,
   };
 }

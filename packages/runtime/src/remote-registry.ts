@@ -16,6 +16,12 @@ export interface RemoteState {
   container?: Promise<Container>;
   /** Exposed names its manifest lists. */
   exposes?: string[];
+  /** Files of each expose, from its manifest (absolute URLs in its folder): preloaded when the expose is asked for. */
+  assets?: Record<string, { js: string[]; css: string[] }>;
+  /** Of the current load: resolves once its manifest's offers are in the share scope, or the load settled. */
+  offered?: Promise<void>;
+  /** Of the current load: withdraws its manifest's offers (share-offers.ts); idempotent. */
+  withdraw?: () => void;
   /** The last load failed: the next imports a new URL (the browser keeps a failed module per URL). */
   failed?: boolean;
   breaker: CircuitBreaker;

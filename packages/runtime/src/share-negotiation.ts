@@ -2,6 +2,7 @@ import { FederationError, wrapError } from './errors.js';
 import type { ShareConsumption } from './federation-info.js';
 import { firstResult, waterfall, type FederationPlugin } from './hooks.js';
 import { selectShared, type ConsumeRule, type Selection } from './select-version.js';
+import { pendingClaims } from './share-offers.js';
 import { registerShared } from './share-scope.js';
 import { normalizeShared, type ResolvedShared, type SharedInput } from './shared-options.js';
 import type { ModuleExports, ModuleFactory, ShareScope, SharedVersionEntry, ShareStrategy } from './types.js';
@@ -133,7 +134,14 @@ export function createShareNegotiation(
       factory = (async () => {
         await initScope(scopeName);
         await waterfall(plugins, 'beforeLoadShare', { key, scopeName, rule });
-        return take(key, s, scopeName, negotiate(key, s, scopeName, rule));
+        // A remote still loading may have offered a version from its manifest: select again once
+        // what it offered that could change this selection is registered or withdrawn (share-offers.ts).
+        for (;;) {
+          const selection = negotiate(key, s, scopeName, rule);
+          const pending = selection.kind == 'fallback' ? 0 : pendingClaims(scopeFor(scopeName), key, selection.kind == 'scope' ? selection : undefined);
+          if (!pending) return take(key, s, scopeName, selection);
+          await pending;
+        }
       })();
       factories.set(cacheKey, factory);
       factory.catch(() => factories.delete(cacheKey));

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createContainer } from './container.js';
+import { createInstance } from './federation-instance.js';
+import type { InstanceInfoSource } from './federation-info.js';
+import type { FederationPlugin } from './hooks.js';
+import type { SharedInput } from './shared-options.js';
+import type { Container } from './types.js';
+
+// Differential: a Tessera remote offers its shared versions from its manifest before its entry
+// loads (share-offers.ts); every app must get what it gets when the entries registered first (the
+// remote given by its entry URL: webpack's version-first start-up). Each remote entry is a real ES
+// module file that waits for `release()` before it evaluates, so the manifest is known first.
+const dir = mkdtempSync(join(tmpdir(), 'tessera-offers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+const registry = ((globalThis as Record<string, unknown>).__offerTests = {} as Record<string, { container: Container; gate: Promise<void> }>);
+const manifests: Record<string, unknown> = {};
+/** Serves the manifests written here (the runtime's `fetch` hook: a remote on disk, as @tessera/testing reads one). */
+const manifestFiles: FederationPlugin = {
+  name: 'manifest-files',
+  fetch: (url) => (manifests[url.replace(/\?.*/, '')] ? Promise.resolve(new Response(JSON.stringify(manifests[url.replace(/\?.*/, '')]))) : undefined),
+};
+
+type Shared = Record<string, SharedInput & { version: string }>;
+let run = 0;
+
+/**
+ * A remote app (its own runtime instance behind a container, as the build makes it) whose entry
+ * file evaluates once `release()` is called. `manifest`: the `shared` its manifest states
+ * (default: what it provides). Returns its entry and manifest URLs.
+ */
+function remoteApp(name: string, shared: Shared, manifest: { name: string; version: string; eager: boolean }[] = offersOf(shared)) {
+  const id = `${name}-${++run}`;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const instance = createInstance({ name, shared });
+  registry[id] = { container: createContainer(instance, { './App': async () => ({ default: name }) }), gate };
+  const folder = join(dir, id);
+  const entry = join(dir, `${id}.mjs`);
+  writeFileSync(entry, `const r = globalThis.__offerTests[${JSON.stringify(id)}];\nawait r.gate;\nexport const init = (...a) => r.container.init(...a);\nexport const get = (...a) => r.container.get(...a);\n`);
+  const manifestUrl = pathToFileURL(`${folder}-mf-manifest.json`).href;
+  manifests[manifestUrl] = {
+    name,
+    metaData: { name, remoteEntry: { name: `${id}.mjs`, path: '', type: 'module' }, pluginVersion: 'tessera', publicPath: 'auto' },
+    shared: manifest.map((s) => ({ ...s, shareScope: 'default', singleton: true, requiredVersion: false })),
+    exposes: [{ name: 'App', path: './App', assets: { js: { sync: [], async: [] }, css: { sync: [], async: [] } } }],
+  };
+  return { instance, entry: pathToFileURL(entry).href, manifest: manifestUrl, release };
+}
+
+const offersOf = (shared: Shared) => Object.entries(shared).map(([name, s]) => ({ name, version: s.version, eager: !!s.eager }));
+const provide = (version: string, rule: Partial<SharedInput> = {}): SharedInput & { version: string } => ({
+  version, singleton: true, requiredVersion: false, ...rule, get: () => () => ({ version }),
+});
+
+interface Scenario {
+  title: string;
+  host: { name: string; shared: Shared };
+  remotes: { name: string; shared: Shared }[];
+}
+
+/** What each app got for 'react' (version and provider, or the error code), and what the scope holds. */
+async function outcome(scenario: Scenario, viaManifest: boolean) {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const remotes = scenario.remotes.map((r) => ({ ...r, app: remoteApp(r.name, r.shared) }));
+  const host = createInstance({
+    name: scenario.host.name,
+    shared: scenario.host.shared,
+    plugins: [manifestFiles],
+    shareInitTimeout: 60_000,
+    remotes: Object.fromEntries(remotes.map((r) => [r.name, viaManifest ? r.app.manifest : r.app.entry])),
+  });
+  const started = host.initShareScope();
+  if (viaManifest) {
+    // Start-up waits for the manifests only: it is done while every entry is still held.
+    await started;
+    const hostGot = host.loadShare('react').then((f) => f(), (e) => e.code);
+    for (const r of remotes) r.app.release();
+    return collect(host, remotes, await hostGot);
+  }
+  for (const r of remotes) r.app.release();
+  await started;
+  return collect(host, remotes, await host.loadShare('react').then((f) => f(), (e) => e.code));
+}
+
+async function collect(host: ReturnType<typeof createInstance>, remotes: { name: string; app: { instance: ReturnType<typeof createInstance> } }[], hostGot: unknown) {
+  const got: Record<string, unknown> = { [host.name]: hostGot };
+  for (const r of remotes) got[r.name] = await r.app.instance.loadShare('react').then((f) => f(), (e) => e.code);
+  const scope = Object.fromEntries(Object.entries(host.shareScopes.default!.react ?? {}).map(([v, e]) => [v, `${e.from}${e.loaded ? ' loaded' : ''}`]));
+  const records = (host as unknown as InstanceInfoSource).consumptions().map((c) => `${c.key} ${c.version} from ${c.from} (${c.rule})`);
+  return { got, scope, records };
+}
+
+const scenarios: Scenario[] = [
+  {
+    title: 'host lower, remote higher: the singleton takes the remote\'s',
+    host: { name: 'shell', shared: { react: provide('18.3.1') } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0') } }],
+  },
+  {
+    title: 'equal versions: the greater container name provides (host greater)',
+    host: { name: 'shell', shared: { react: provide('19.1.0') } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0') } }, { name: 'cart', shared: { react: provide('19.1.0') } }],
+  },
+  {
+    title: 'equal versions: the greater container name provides (a remote greater)',
+    host: { name: 'app', shared: { react: provide('19.1.0') } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0') } }, { name: 'zoo', shared: { react: provide('19.1.0') } }],
+  },
+  {
+    title: 'equal versions: an eager remote provides',
+    host: { name: 'shell', shared: { react: provide('19.1.0') } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0', { eager: true }) } }],
+  },
+  {
+    title: 'strictVersion conflict: the host fails with the remote\'s higher singleton',
+    host: { name: 'shell', shared: { react: provide('18.3.1', { requiredVersion: '^18.0.0', strictVersion: true }) } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0') } }],
+  },
+  {
+    title: 'not a singleton: the highest version in range, the remote\'s out of range is left',
+    host: { name: 'shell', shared: { react: provide('18.2.0', { singleton: false, requiredVersion: '^18.0.0' }) } },
+    remotes: [{ name: 'catalog', shared: { react: provide('19.1.0', { singleton: false }) } }, { name: 'cart', shared: { react: provide('18.3.1', { singleton: false }) } }],
+  },
+];
+
+describe('selection from manifests equals selection after the entries registered', () => {
+  for (const scenario of scenarios) {
+    it(scenario.title, async () => {
+      const fromEntries = await outcome(scenario, false);
+      const fromManifests = await outcome(scenario, true);
+      expect(fromManifests).toEqual(fromEntries);
+    });
+  }
+
+  it('a remote whose entry fails after its manifest offered a higher version: the host takes its own', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', {}, [{ name: 'react', version: '19.1.0', eager: false }]);
+    const broken = remote.manifest.replace(/-mf-manifest\.json$/, '-broken-mf-manifest.json');
+    manifests[broken] = { ...(manifests[remote.manifest] as object), metaData: { ...(manifests[remote.manifest] as { metaData: object }).metaData, remoteEntry: { name: 'missing.mjs', path: '' } } };
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [manifestFiles], retries: 0, remotes: { catalog: broken } });
+    await host.initShareScope();
+    expect(host.shareScopes.default!.react!['19.1.0']).toMatchObject({ from: 'catalog' });
+    expect((await host.loadShare('react'))()).toEqual({ version: '18.3.1' });
+    expect(Object.keys(host.shareScopes.default!.react!)).toEqual(['18.3.1']);
+  });
+});
+
+describe('a manifest that does not match its entry', () => {
+  it('an entry providing a version its manifest does not list: TESSERA_MANIFEST_MISMATCH, its registration undone, the host unharmed', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.2.0') }, [{ name: 'react', version: '18.0.0', eager: false }]);
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [manifestFiles], remotes: { catalog: remote.manifest } });
+    await host.initShareScope();
+    const hostGot = host.loadShare('react');
+    remote.release();
+    expect((await hostGot)()).toEqual({ version: '18.3.1' });
+    await expect(host.loadRemote('catalog/App')).rejects.toMatchObject({ code: 'TESSERA_MANIFEST_MISMATCH', remote: 'catalog', message: expect.stringContaining('react 19.2.0') });
+    expect(Object.keys(host.shareScopes.default!.react!)).toEqual(['18.3.1']);
+  });
+
+  it('a version the manifest lists but the entry does not provide is withdrawn: nothing selected it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', {}, [{ name: 'react', version: '19.1.0', eager: false }]);
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [manifestFiles], remotes: { catalog: remote.manifest } });
+    await host.initShareScope();
+    const hostGot = host.loadShare('react');
+    remote.release();
+    expect((await hostGot)()).toEqual({ version: '18.3.1' });
+    expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+  });
+});
