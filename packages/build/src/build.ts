@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
 import { federationPlugin } from './federation-plugin.js';
+import { sharedFallbacks, withFallbacks, writeSharedFallbacks } from './fallback-pass.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
 import { gzipSizes } from './gzip-size-cache.js';
@@ -37,8 +38,12 @@ export interface BuildReport {
   warnings: string[];
 }
 
-/** esbuild options of one app's federation build (`seenKeys` collects the share keys it meets); `tessera dev` extends them for its development build. */
-export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
+/**
+ * esbuild options of one app's federation build (`seenKeys` collects the share keys it meets;
+ * `groupFiles`: the shared fallback groups built by the fallback pass, see fallback-pass.ts);
+ * `tessera dev` extends them for its development build.
+ */
+export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, groupFiles?: Map<string, string>): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),
@@ -58,7 +63,7 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
     assetNames: 'assets/[name]-[hash]',
     metafile: true,
     write: true,
-    plugins: [federationPlugin(config, shareKeys, seenKeys), ...config.esbuild.plugins],
+    plugins: [federationPlugin(config, shareKeys, seenKeys, groupFiles), ...config.esbuild.plugins],
   };
 }
 
@@ -124,13 +129,21 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   let { shareKeys, cached } = await shareKeysOf(config);
   let metafile: Metafile;
   try {
+    /** The fallback pass (usually from the cache), then the app's own pass, which imports the fallbacks' files as they are. */
+    const twoPasses = async (seen: Set<string>) => {
+      const fallbacks = await sharedFallbacks(config, shareKeys);
+      const app = (await build(buildOptions(config, shareKeys, seen, fallbacks.groupFiles))).metafile!;
+      for (const key of fallbacks.seenKeys) seen.add(key);
+      writeSharedFallbacks(config, fallbacks);
+      return withFallbacks(app, fallbacks);
+    };
     let seen = new Set<string>();
-    metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+    metafile = await twoPasses(seen);
     if (cached && !sameShareKeys(config, shareKeys, seen)) {
       // The sources import another shared subpath than the cached list says: scan, build again.
       ({ shareKeys } = await shareKeysOf(config, { scan: true }));
       seen = new Set();
-      metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+      metafile = await twoPasses(seen);
     }
   } catch (error) {
     await declarations; // never rejects; nothing keeps writing after the build failed

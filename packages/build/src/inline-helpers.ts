@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { transformSync } from './esbuild-api.js';
@@ -33,6 +33,22 @@ function shakenHelpers(snippet: string): string {
   return shaken;
 }
 
+/** Where the chunks a metafile names are read and written: on disk (below `root`), or in memory (a build with `write: false`). */
+export interface ChunkFiles {
+  read(path: string): string;
+  write(path: string, text: string): void;
+  remove(path: string): void;
+}
+
+/** The chunks on disk, by path relative to `root` (the metafile's paths). */
+export function diskFiles(root: string): ChunkFiles {
+  return {
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    write: (path, text) => writeFileSync(join(root, path), text),
+    remove: (path) => { if (existsSync(join(root, path))) unlinkSync(join(root, path)); },
+  };
+}
+
 /**
  * esbuild puts the runtime helpers that several chunks use (`__commonJS`, `__toESM`...) into a chunk
  * of their own, byte-identical in every app: one more request before each chunk that needs them
@@ -40,12 +56,13 @@ function shakenHelpers(snippet: string): string {
  * transform) and deletes the helper chunk. The import statement is blanked out with spaces (same
  * length, same lines: source maps still line up), and the helpers are declared at the end of the
  * file as hoisted functions, so they are there before the chunk's code runs even when chunks import
- * each other in a cycle. `root`: the folder the metafile's paths are relative to. Edits `metafile`
- * in place (the helper chunk and the imports of it are removed) and returns it.
+ * each other in a cycle. `root`: the folder the metafile's paths are relative to; `files`: where
+ * the chunks are (default: on disk). Edits `metafile` in place (the helper chunk and the imports of
+ * it are removed) and returns it.
  */
-export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
+export function inlineHelperChunks(root: string, metafile: Metafile, files: ChunkFiles = diskFiles(root)): Metafile {
   helperChunks(metafile).forEach((helperPath, n) => {
-    const helperCode = readFileSync(join(root, helperPath), 'utf8');
+    const helperCode = files.read(helperPath);
     const match = EXPORT_CLAUSE.exec(helperCode);
     if (!match) return; // not the shape esbuild writes: leave the chunk alone
     const body = helperCode.slice(0, match.index);
@@ -56,7 +73,7 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
     for (const [path, output] of Object.entries(metafile.outputs)) {
       if (!output.imports.some((i) => i.path === helperPath)) continue;
       output.imports = output.imports.filter((i) => i.path !== helperPath);
-      const code = readFileSync(join(root, path), 'utf8');
+      const code = files.read(path);
       const bindings: [string, string][] = [];
       const blanked = code.replace(statement, (text, list: string | undefined) => {
         if (list) bindings.push(...clause(list));
@@ -79,12 +96,12 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
       if (!declarations && blanked === code) continue;
       const mapComment = blanked.search(/\n\/\/# sourceMappingURL=/);
       const at = mapComment === -1 ? blanked.length : mapComment;
-      writeFileSync(join(root, path), `${blanked.slice(0, at)}${declarations ? `\n${declarations}` : ''}${blanked.slice(at)}`);
+      files.write(path, `${blanked.slice(0, at)}${declarations ? `\n${declarations}` : ''}${blanked.slice(at)}`);
     }
-    unlinkSync(join(root, helperPath));
+    files.remove(helperPath);
     delete metafile.outputs[helperPath];
     if (metafile.outputs[`${helperPath}.map`]) {
-      unlinkSync(join(root, `${helperPath}.map`));
+      files.remove(`${helperPath}.map`);
       delete metafile.outputs[`${helperPath}.map`];
     }
   });
