@@ -152,7 +152,7 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.
   const early = await ifSettled(declarations);
   const ready = early !== PENDING && !(early instanceof Error) ? early : undefined;
-  const finished = finishBuild(config, metafile, shareKeys, ready);
+  const finished = await finishBuild(config, metafile, shareKeys, ready);
   const javascriptMs = performance.now() - started;
   const landed = landDeclarations(config, finished, await declarations, !!ready);
   const result = await report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);

@@ -64,7 +64,7 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
     write: (path, text) => byPath.set(path, Buffer.from(text)),
     remove: (path) => byPath.delete(path),
   };
-  inlineHelperChunks(config.root, metafile, memory);
+  await inlineHelperChunks(config.root, metafile, memory);
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();

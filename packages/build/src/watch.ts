@@ -118,7 +118,7 @@ export async function watchApp(
         inputs = sourceInputs(app.root, result.metafile!);
         watchFolders(app.root);
         // Until this build's declarations land, the manifest keeps listing the last ones (hosts may read it meanwhile).
-        finished = finishBuild(app, result.metafile!, shareKeys, lastDeclarations);
+        finished = await finishBuild(app, result.metafile!, shareKeys, lastDeclarations);
       } catch (error) {
         onBuild(undefined, error instanceof Error && 'errors' in error ? esbuildFailure(error, app) : error);
         return;

@@ -118,7 +118,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         listKept = true;
       }
       const metafile = withFallbacks(result.metafile!, fallbacks);
-      finishBuild(config, metafile, shareKeys, undefined, { integrity: false });
+      await finishBuild(config, metafile, shareKeys, undefined, { integrity: false });
       return { kind: 'built', metafile, buildMs: Math.round(performance.now() - started), newShares: newKeys };
     } catch (cause) {
       const error = esbuildFailure(cause, config);
