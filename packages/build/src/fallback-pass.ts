@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { build } from './esbuild-api.js';
@@ -99,10 +99,20 @@ export async function sharedFallbacks(config: ResolvedConfig, shareKeys: Map<str
   return { ...built, cached: false };
 }
 
-/** Writes the pass's files into `outDir`. */
+/** Whether `path` holds exactly `contents` (then it is not written again: truncating and rewriting a file costs more than reading it). */
+function holds(path: string, contents: Uint8Array): boolean {
+  try {
+    return statSync(path).size === contents.byteLength && Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).equals(readFileSync(path));
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the pass's files into `outDir` (those not already there byte for byte). */
 export function writeSharedFallbacks(config: ResolvedConfig, fallbacks: SharedFallbacks): void {
   for (const [file, contents] of fallbacks.files) {
     const path = join(config.outDir, file);
+    if (holds(path, contents)) continue;
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, contents);
   }
