@@ -85,7 +85,7 @@ export interface FederationConfig {
   /** `tessera dev` only: the dev server's port (0 or absent: a free one; the CLI's `--port` wins). */
   dev?: { port?: number };
   /**
-   * Keep the shared fallbacks' build and the share-key scan in the app's node_modules/.cache/tessera
+   * Keep the shared fallbacks' build, the share-key scan (and `tessera dev`'s module list) in the app's node_modules/.cache/tessera
    * and reuse them while nothing they depend on changed (as webpack's and Rspack's `cache`, Vite's
    * dependency pre-bundling). Default true; false (or the CLI's `--no-cache`): built every time, never kept.
    */
