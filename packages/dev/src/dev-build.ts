@@ -78,11 +78,13 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
       return { keys, fallbacks: await sharedFallbacks(config, keys.shareKeys, { kind: 'dev', minify: false, sourcemap: 'linked', define }) };
     };
     let shared;
-    [shared, modules] = await Promise.all([withShared(), known ?? readModuleList(config) ?? appModules(config)]);
+    const kept = known ? undefined : readModuleList(config);
+    [shared, modules] = await Promise.all([withShared(), known ?? kept ?? appModules(config)]);
     ({ shareKeys, cached: cachedKeys } = shared.keys);
     fallbacks = shared.fallbacks;
     writeSharedFallbacks(config, fallbacks);
-    listKept = false;
+    // A list read from the cache is there already (the rebuild opens again with the modules it found if they differ).
+    listKept = !!kept;
     seenKeys = new Set(fallbacks.seenKeys);
     const base = buildOptions(config, shareKeys, seenKeys, fallbacks.groupFiles);
     ctx = await context({
