@@ -51,6 +51,8 @@ describe('the shared-fallback cache', () => {
       // The fallbacks are in the output (react, react-dom, react/jsx-runtime), with their source maps in development.
       const names = cold.files.map(([file]) => file);
       for (const group of ['react', 'react-dom', 'jsx-runtime']) expect(names.some((f) => new RegExp(`^${group}-[A-Z0-9]{8}\\.js$`).test(f))).toBe(true);
+      // The remote's own runtime chunk, built by the same pass: one, in every build.
+      expect(names.filter((f) => /^runtime-[A-Z0-9]{8}\.js$/.test(f))).toHaveLength(1);
       if (config === development) expect(names.some((f) => /^react-dom-[A-Z0-9]{8}\.js\.map$/.test(f))).toBe(true);
     }
   });

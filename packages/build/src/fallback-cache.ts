@@ -11,7 +11,7 @@ import { lockfileDigest, lockfileOf } from './lockfile.js';
 import type { ShareKey } from './scan.js';
 
 // Bumped when what the pass emits changes shape in a way the stamps below would not see.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2; // 2: a remote's runtime chunk in the pass
 
 /** The cache entry's description, written last (a folder without it, or with other files, is not trusted). */
 interface EntryFile {
@@ -20,6 +20,7 @@ interface EntryFile {
   /** SHA-256 (hex) of each output file, by path relative to outDir. */
   files: Record<string, string>;
   groupFiles: [string, string][];
+  runtimeFile?: string;
   seenKeys: string[];
   /** Every file the pass read (paths relative to the app root) with its size and mtime. */
   inputs: [string, number, number][];
@@ -93,7 +94,7 @@ export function readFallbackCache(config: ResolvedConfig, kind: string, key: str
       if (sha256(contents) !== digest) return undefined;
       files.set(file, contents);
     }
-    return { files, metafile: entry.metafile, groupFiles: new Map(entry.groupFiles), seenKeys: entry.seenKeys };
+    return { files, metafile: entry.metafile, groupFiles: new Map(entry.groupFiles), ...(entry.runtimeFile ? { runtimeFile: entry.runtimeFile } : {}), seenKeys: entry.seenKeys };
   } catch {
     return undefined;
   }
@@ -120,7 +121,10 @@ export function writeFallbackCache(config: ResolvedConfig, kind: string, key: st
       writeFileSync(path, contents);
       files[file] = sha256(contents);
     }
-    const entry: EntryFile = { format: CACHE_FORMAT, key, files, groupFiles: [...pass.groupFiles], seenKeys: pass.seenKeys, inputs, metafile: pass.metafile };
+    const entry: EntryFile = {
+      format: CACHE_FORMAT, key, files, groupFiles: [...pass.groupFiles], ...(pass.runtimeFile ? { runtimeFile: pass.runtimeFile } : {}),
+      seenKeys: pass.seenKeys, inputs, metafile: pass.metafile,
+    };
     mkdirSync(temporary, { recursive: true });
     writeFileSync(join(temporary, 'entry.json'), JSON.stringify(entry));
     rmSync(dir, { recursive: true, force: true });

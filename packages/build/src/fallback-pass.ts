@@ -16,8 +16,10 @@ export interface SharedFallbacks {
   files: Map<string, Uint8Array>;
   /** esbuild's metafile of the pass, paths relative to the app root (as the app pass's; see `withFallbacks`). */
   metafile: Metafile;
-  /** Each group's file (`fallbackGroups`' names → path relative to `outDir`), for the app pass (`buildOptions`' `groupFiles`). */
+  /** Each group's file (`fallbackGroups`' names → path relative to `outDir`), for the app pass (`buildOptions`' `prebuilt`). */
   groupFiles: Map<string, string>;
+  /** A remote's own runtime chunk (`tessera:runtime`, see `remoteEntryModule`), built here too: the same for every build of the app. */
+  runtimeFile?: string;
   /** Share keys the fallbacks import (react-dom's `require('react')`). */
   seenKeys: string[];
   /** Whether the files came from node_modules/.cache/tessera. */
@@ -30,6 +32,13 @@ export type FallbackPassMode = Pick<BuildOptions, 'minify' | 'sourcemap' | 'defi
 /** The production build's pass: the app's `minify`, `sourcemap` and `define`. */
 export const BUILD_PASS: FallbackPassMode = { kind: 'build' };
 
+const RUNTIME_ENTRY = 'tessera:runtime';
+
+/** Whether the app has a runtime chunk of its own: a remote without an entry (a host bundles the runtime into main.js). */
+export function ownRuntime(config: ResolvedConfig): boolean {
+  return Object.keys(config.exposes).length > 0 && !config.entry;
+}
+
 const fromRoot = (root: string, path: string) => relative(root, path).split(sep).join('/');
 
 /** The esbuild options of the pass: the app's own source options, one entry point per fallback group. */
@@ -39,7 +48,10 @@ function passOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, g
   return {
     ...base,
     // Named as esbuild names a lazily loaded chunk: the last segment ('react-dom-[hash].js', 'jsx-runtime-[hash].js').
-    entryPoints: groups.map((group) => ({ in: `tessera-shared-group:${group}`, out: group.slice(group.lastIndexOf('/') + 1) })),
+    entryPoints: [
+      ...groups.map((group) => ({ in: `tessera-shared-group:${group}`, out: group.slice(group.lastIndexOf('/') + 1) })),
+      ...(ownRuntime(config) ? [{ in: RUNTIME_ENTRY, out: 'runtime' }] : []),
+    ],
     outdir: config.outDir,
     format: 'esm',
     splitting: true,
@@ -68,17 +80,23 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();
+  let runtimeFile: string | undefined;
   for (const [path, output] of Object.entries(metafile.outputs)) {
-    if (output.entryPoint?.startsWith('tessera-shared-group:')) groupFiles.set(output.entryPoint.slice('tessera-shared-group:'.length), toOutDir(path));
+    if (!output.entryPoint) continue;
+    if (output.entryPoint.startsWith('tessera-shared-group:')) groupFiles.set(output.entryPoint.slice('tessera-shared-group:'.length), toOutDir(path));
+    // The pass's one other entry point: the runtime (its metafile names the package's file it resolved to).
+    else runtimeFile = toOutDir(path);
   }
-  return { files: new Map([...byPath].map(([path, contents]) => [toOutDir(path), contents])), metafile, groupFiles, seenKeys: [...seen].sort() };
+  const files = new Map([...byPath].map(([path, contents]) => [toOutDir(path), contents]));
+  return { files, metafile, groupFiles, ...(runtimeFile ? { runtimeFile } : {}), seenKeys: [...seen].sort() };
 }
 
 /**
- * The app's shared fallbacks (`tessera-shared-group:<package>` chunks, see `fallbackGroups`), built
- * in a pass of their own, as Vite pre-bundles dependencies (optimizeDeps): they reach their app
+ * The app's shared fallbacks (`tessera-shared-group:<package>` chunks, see `fallbackGroups`) and a
+ * remote's own runtime chunk (`tessera:runtime`), built in a pass of their own, as Vite pre-bundles dependencies (optimizeDeps): they reach their app
  * through `globalThis.__TESSERA_APPS__` (virtual-modules.ts' `appHandle`), never through an import
- * of the app's chunks, so the app pass imports their files as they are (`groupFiles`). The pass's
+ * of the app's chunks (the runtime imports nothing of the app), so the app pass imports their files
+ * as they are (`groupFiles`, `runtimeFile`). The pass's
  * output is kept in the app's node_modules/.cache/tessera (fallback-cache.ts) and reused while
  * nothing it depends on changed (`cache: false` in the config, or the CLI's `--no-cache`: built
  * every time, never kept); a reused pass gives the same bytes as a fresh one. Nothing is written to
@@ -86,7 +104,7 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
  */
 export async function sharedFallbacks(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, mode: FallbackPassMode = BUILD_PASS): Promise<SharedFallbacks> {
   const groups = [...fallbackGroups(config, shareKeys).keys()];
-  if (!groups.length) return { files: new Map(), metafile: { inputs: {}, outputs: {} }, groupFiles: new Map(), seenKeys: [], cached: false };
+  if (!groups.length && !ownRuntime(config)) return { files: new Map(), metafile: { inputs: {}, outputs: {} }, groupFiles: new Map(), seenKeys: [], cached: false };
   const seen = new Set<string>();
   const options = passOptions(config, shareKeys, groups, mode, seen);
   const key = config.cache ? fallbackCacheKey(config, shareKeys, options) : undefined;

@@ -98,7 +98,7 @@ export async function watchApp(
     writeSharedFallbacks(config, fallbacks);
     const seenKeys = new Set<string>(fallbacks.seenKeys);
     // Written here, not by esbuild: an incremental rebuild skips unchanged files, and finishBuild renames the entries away.
-    ctx = await context({ ...buildOptions(config, shareKeys, seenKeys, fallbacks.groupFiles), write: false });
+    ctx = await context({ ...buildOptions(config, shareKeys, seenKeys, fallbacks), write: false });
     const writtenHashes = new Map<string, string>();
     const current = ctx;
     const app = config;

@@ -86,7 +86,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
     // A list read from the cache is there already (the rebuild opens again with the modules it found if they differ).
     listKept = !!kept;
     seenKeys = new Set(fallbacks.seenKeys);
-    const base = buildOptions(config, shareKeys, seenKeys, fallbacks.groupFiles);
+    const base = buildOptions(config, shareKeys, seenKeys, fallbacks);
     ctx = await context({
       ...base,
       entryPoints: [
