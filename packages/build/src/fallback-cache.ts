@@ -58,16 +58,18 @@ function optionsText(options: BuildOptions): string {
 /**
  * What the pass's output depends on, hashed (SHA-256, hex): the installed packages (the lockfile's
  * digest), esbuild's version, Tessera's build code, the app's name (emitted code reads its handle),
- * its share keys and shared config, its remotes' names, and every esbuild option of the pass
- * (entry points, outDir, minify, sourcemap, target, define with NODE_ENV, the app's plugins as their
- * source text). Undefined without a lockfile: then nothing is cached. Each input file's size and
+ * its share keys and shared config, its remotes' names, the text of its federation.config file,
+ * and every esbuild option of the pass (entry points, outDir, minify, sourcemap, target, define with
+ * NODE_ENV, the app's plugins as their source text). Undefined without a lockfile: then nothing is cached. Each input file's size and
  * mtime are checked on top when an entry is read (a patched package).
  */
 export function fallbackCacheKey(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, options: BuildOptions): string | undefined {
   const lockfile = lockfileOf(config.root);
   if (!lockfile) return undefined;
+  // The config file's text too: an esbuild plugin's options live in its closure, which its source text does not show.
+  const configText = config.configFile && existsSync(config.configFile) ? sha256(readFileSync(config.configFile)) : '';
   return sha256(JSON.stringify([
-    CACHE_FORMAT, esbuildVersion, tesseraStamp(), lockfileDigest(lockfile), config.name, config.shared,
+    CACHE_FORMAT, esbuildVersion, tesseraStamp(), lockfileDigest(lockfile), configText, config.name, config.shared,
     config.remotes.map((r) => r.name), [...shareKeys], optionsText(options),
   ]));
 }
