@@ -1,9 +1,14 @@
 // Build time of the shop (three apps, same sources, production mode), each tool as a whole process,
 // as a user runs it: Tessera's CLI (`tessera build catalog cart shell`: one process, the three apps
-// at once), with declarations (its default) and without (`--no-dts`); webpack 5 +
+// at once), with declarations (its default) and without (`--no-dts`), each warm (its shared
+// fallbacks and share keys kept in node_modules/.cache/tessera, as in any build after the first)
+// and cold (that cache deleted before each run, untimed); webpack 5 +
 // ModuleFederationPlugin minified by terser (its default) and by esbuild; Rspack + its
 // ModuleFederationPlugin; Module Federation 2.0's Rspack plugin with type generation (`dts`); and
-// plain esbuild bundling the same entries without federation (the floor). Each anchor runs as
+// plain esbuild bundling the same entries without federation (the floor); and, like for like with
+// Tessera's warm rows, webpack (esbuild minifier) with `cache: { type: 'filesystem' }` and Rspack
+// with `cache: { type: 'persistent' }`. Every cached tool (Tessera's warm rows included) runs once,
+// untimed, before the rounds, so its rounds are all warm. Each anchor runs as
 // `node bench/build-process.js <tool>`, which imports the tool after the process started. The
 // clock runs from spawn to exit. Each round runs every tool once, in turn; ratios are paired (the
 // anchor's time ÷ Tessera's in the same round) and given as min / median / max over the rounds.
@@ -23,16 +28,30 @@ const appDirs = apps.map((app) => join('examples', 'shop', app));
 export const buildCommands = {
   tessera: [cli, 'build', ...appDirs],
   tesseraNoDts: [cli, 'build', '--no-dts', ...appDirs],
+  tesseraCold: [cli, 'build', ...appDirs],
+  tesseraNoDtsCold: [cli, 'build', '--no-dts', ...appDirs],
   esbuild: [join(here, 'build-process.js'), 'esbuild'],
   rspack: [join(here, 'build-process.js'), 'rspack'],
   webpack: [join(here, 'build-process.js'), 'webpack'],
   webpackEsbuildMinify: [join(here, 'build-process.js'), 'webpackEsbuildMinify'],
+  webpackEsbuildMinifyCached: [join(here, 'build-process.js'), 'webpackEsbuildMinifyCached'],
+  rspackCached: [join(here, 'build-process.js'), 'rspackCached'],
   mf2Dts: [join(here, 'build-process.js'), 'mf2Dts'],
 };
 /** Left out of quick mode (the smoke test): the slowest anchor, tens of seconds a run on 2 cores. */
 const slow = ['mf2Dts'];
 
+/** Tessera's caches of the three apps (node_modules/.cache/tessera). */
+const clearTesseraCache = () => {
+  for (const app of apps) rmSync(join(root, 'examples', 'shop', app, 'node_modules', '.cache', 'tessera'), { recursive: true, force: true });
+};
+/** Tools whose persistent cache is warmed by one untimed run before the rounds. */
+const cached = ['tessera', 'tesseraNoDts', 'webpackEsbuildMinifyCached', 'rspackCached'];
+/** The cold rows: Tessera's cache deleted before each run (not timed). */
+const cold = ['tesseraCold', 'tesseraNoDtsCold'];
+
 async function timeProcess(tool) {
+  if (cold.includes(tool)) clearTesseraCache();
   const started = performance.now();
   await promisify(execFile)(process.execPath, buildCommands[tool], { cwd: root, maxBuffer: 16 << 20 });
   return performance.now() - started;
@@ -44,8 +63,10 @@ export async function buildTime({ quick }) {
   const rounds = quick ? 1 : 5;
   const tools = Object.keys(buildCommands).filter((tool) => !quick || !slow.includes(tool));
   const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
-  // Tessera's first run starts without its share-key cache; the later ones use it (see BENCHMARKS.md).
-  for (const app of apps) rmSync(join(root, 'examples', 'shop', app, 'node_modules', '.cache', 'tessera'), { recursive: true, force: true });
+  // The cached tools start from an empty cache, which one untimed run fills (see BENCHMARKS.md).
+  clearTesseraCache();
+  for (const dir of ['bench-webpack-cache', 'bench-rspack-cache']) rmSync(join(root, 'tmp', dir), { recursive: true, force: true });
+  for (const tool of tools.filter((t) => cached.includes(t))) await timeProcess(tool);
   for (let i = 0; i < rounds; i++) for (const tool of tools) samples[tool].push(await timeProcess(tool));
   /** Paired ratios of every other tool to `base`: above 1, `base` (a Tessera build) is faster. */
   const ratios = (base) => Object.fromEntries(
@@ -58,5 +79,7 @@ export async function buildTime({ quick }) {
     samples: Object.fromEntries(tools.map((tool) => [tool, samples[tool].map(Math.round)])),
     ratioToTessera: ratios('tessera'),
     ratioToTesseraNoDts: ratios('tesseraNoDts'),
+    ratioToTesseraCold: ratios('tesseraCold'),
+    ratioToTesseraNoDtsCold: ratios('tesseraNoDtsCold'),
   };
 }

@@ -15,6 +15,8 @@ export const outDirs = {
   webpack: (app) => join(root, 'tmp', 'bench-webpack', app),
   webpackEsbuildMinify: (app) => join(root, 'tmp', 'bench-webpack-esbuild-minify', app),
   rspack: (app) => join(root, 'tmp', 'bench-rspack', app),
+  rspackCached: (app) => join(root, 'tmp', 'bench-rspack-cached', app),
+  webpackEsbuildMinifyCached: (app) => join(root, 'tmp', 'bench-webpack-cached', app),
   mf2Dts: (app) => join(root, 'tmp', 'bench-mf2-dts', app),
 };
 
@@ -81,6 +83,29 @@ export const builders = {
   async mf2Dts() {
     const [{ rspack }, { mf2Configs }] = await Promise.all([import('@rspack/core'), import('./rspack/mf2-config.js')]);
     await runCompiler(rspack, await mf2Configs(join(root, 'tmp', 'bench-mf2-dts')));
+  },
+  /**
+   * The webpack + esbuild-minifier build with webpack's persistent cache (`cache: { type:
+   * 'filesystem' }`, one cache per app under tmp/bench-webpack-cache, invalidated by the config
+   * files): webpack's warm build, like for like with Tessera's kept shared fallbacks.
+   */
+  async webpackEsbuildMinifyCached() {
+    const [{ default: webpack }, { shopConfigs }, { EsbuildPlugin }] = await Promise.all([import('webpack'), import('./webpack/config.js'), import('esbuild-loader')]);
+    const configs = shopConfigs(join(root, 'tmp', 'bench-webpack-cached'));
+    for (const config of configs) {
+      config.optimization = { ...config.optimization, minimizer: [new EsbuildPlugin({ target: 'es2022', css: true })] };
+      config.cache = { type: 'filesystem', cacheDirectory: join(root, 'tmp', 'bench-webpack-cache'), name: config.name, buildDependencies: { config: [join(import.meta.dirname, 'webpack', 'config.js'), import.meta.filename] } };
+    }
+    await runCompiler(webpack, configs);
+  },
+  /** Rspack + its Module Federation plugin with Rspack's persistent cache (`cache: { type: 'persistent' }`, under tmp/bench-rspack-cache). */
+  async rspackCached() {
+    const [{ rspack }, { shopConfigs }] = await Promise.all([import('@rspack/core'), import('./rspack/config.js')]);
+    const configs = shopConfigs(join(root, 'tmp', 'bench-rspack-cached'));
+    for (const config of configs) {
+      config.cache = { type: 'persistent', storage: { type: 'filesystem', directory: join(root, 'tmp', 'bench-rspack-cache') }, buildDependencies: [join(import.meta.dirname, 'rspack', 'config.js'), import.meta.filename] };
+    }
+    await runCompiler(rspack, configs);
   },
   /** Rspack + its Module Federation plugin (bench/rspack/config.js): one multi-compiler run. */
   async rspack() {

@@ -5,7 +5,8 @@ import { build } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { sourceOptions } from './esbuild-options.js';
-import { federationPlugin } from './federation-plugin.js';
+import { federationPlugin, type PrebuiltFiles } from './federation-plugin.js';
+import { sharedFallbacks, withFallbacks, writeSharedFallbacks } from './fallback-pass.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
 import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-build.js';
 import { gzipSizes } from './gzip-size-cache.js';
@@ -37,14 +38,19 @@ export interface BuildReport {
   warnings: string[];
 }
 
-/** esbuild options of one app's federation build (`seenKeys` collects the share keys it meets); `tessera dev` extends them for its development build. */
-export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): BuildOptions {
+/**
+ * esbuild options of one app's federation build (`seenKeys` collects the share keys it meets;
+ * `prebuilt`: the files of the fallback pass, see fallback-pass.ts, imported as they are);
+ * `tessera dev` extends them for its development build.
+ */
+export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),
     // A remote's own runtime, imported only where the page has no Tessera runtime of its protocol
     // (named, so the request list says what it is). A host bundles it into main.js instead.
-    ...(Object.keys(config.exposes).length && !config.entry ? [{ in: 'tessera:runtime', out: 'runtime' }] : []),
+    // (Built by the fallback pass when `prebuilt` names its file.)
+    ...(Object.keys(config.exposes).length && !config.entry && !prebuilt?.runtimeFile ? [{ in: 'tessera:runtime', out: 'runtime' }] : []),
   ];
   return {
     ...sourceOptions(config),
@@ -58,7 +64,7 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
     assetNames: 'assets/[name]-[hash]',
     metafile: true,
     write: true,
-    plugins: [federationPlugin(config, shareKeys, seenKeys), ...config.esbuild.plugins],
+    plugins: [federationPlugin(config, shareKeys, seenKeys, prebuilt), ...config.esbuild.plugins],
   };
 }
 
@@ -124,13 +130,21 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   let { shareKeys, cached } = await shareKeysOf(config);
   let metafile: Metafile;
   try {
+    /** The fallback pass (usually from the cache), then the app's own pass, which imports the fallbacks' files as they are. */
+    const twoPasses = async (seen: Set<string>) => {
+      const fallbacks = await sharedFallbacks(config, shareKeys);
+      const app = (await build(buildOptions(config, shareKeys, seen, fallbacks))).metafile!;
+      for (const key of fallbacks.seenKeys) seen.add(key);
+      writeSharedFallbacks(config, fallbacks);
+      return withFallbacks(app, fallbacks);
+    };
     let seen = new Set<string>();
-    metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+    metafile = await twoPasses(seen);
     if (cached && !sameShareKeys(config, shareKeys, seen)) {
       // The sources import another shared subpath than the cached list says: scan, build again.
       ({ shareKeys } = await shareKeysOf(config, { scan: true }));
       seen = new Set();
-      metafile = (await build(buildOptions(config, shareKeys, seen))).metafile!;
+      metafile = await twoPasses(seen);
     }
   } catch (error) {
     await declarations; // never rejects; nothing keeps writing after the build failed
@@ -139,7 +153,7 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.
   const early = await ifSettled(declarations);
   const ready = early !== PENDING && !(early instanceof Error) ? early : undefined;
-  const finished = finishBuild(config, metafile, shareKeys, ready);
+  const finished = await finishBuild(config, metafile, shareKeys, ready);
   const javascriptMs = performance.now() - started;
   const landed = landDeclarations(config, finished, await declarations, !!ready);
   const result = await report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);

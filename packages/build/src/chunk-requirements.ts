@@ -39,9 +39,23 @@ export function chunkRequirements(
   return result;
 }
 
-/** The output file whose entry point is `input`. */
-export function outputOf(metafile: Metafile, input: string): [string, Metafile['outputs'][string]] | undefined {
-  return Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === input);
+type Output = [string, Metafile['outputs'][string]];
+const byEntryPoint = new WeakMap<Metafile['outputs'], Map<string, Output>>();
+
+/**
+ * The output file whose entry point is `input` (the first, in esbuild's order). Indexed once per
+ * metafile: a development build has an entry point per module, and each chunk and manifest asset asks.
+ */
+export function outputOf(metafile: Metafile, input: string): Output | undefined {
+  let index = byEntryPoint.get(metafile.outputs);
+  if (!index) {
+    index = new Map();
+    for (const entry of Object.entries(metafile.outputs)) if (entry[1].entryPoint !== undefined && !index.has(entry[1].entryPoint)) index.set(entry[1].entryPoint, entry);
+    byEntryPoint.set(metafile.outputs, index);
+  }
+  const found = index.get(input);
+  // An output removed since (finishBuild renames the entries) is not returned.
+  return found && metafile.outputs[found[0]] === found[1] ? found : undefined;
 }
 
 /** The output file of `input` and every chunk it statically imports: what a browser downloads to run it. */

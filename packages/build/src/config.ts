@@ -84,6 +84,12 @@ export interface FederationConfig {
   dts?: boolean;
   /** `tessera dev` only: the dev server's port (0 or absent: a free one; the CLI's `--port` wins). */
   dev?: { port?: number };
+  /**
+   * Keep the shared fallbacks' build, the share-key scan (and `tessera dev`'s module list) in the app's node_modules/.cache/tessera
+   * and reuse them while nothing they depend on changed (as webpack's and Rspack's `cache`, Vite's
+   * dependency pre-bundling). Default true; false (or the CLI's `--no-cache`): built every time, never kept.
+   */
+  cache?: boolean;
   /** Per attempt of each network step of a remote (manifest, entry, chunk, stylesheet), in ms. Default 8000. Per remote too, in `remotes`. */
   timeout?: number;
   /** Retries after a network error, timeout or HTTP 5xx. Default 2. Per remote too. */
@@ -152,6 +158,8 @@ export interface ResolvedConfig {
   esbuild: ResolvedEsbuildConfig;
   runtimePlugins: string[];
   dts: boolean;
+  /** Whether the build reuses and keeps its caches in node_modules/.cache/tessera (see `FederationConfig.cache`). */
+  cache: boolean;
   /** The app's package.json version, for the manifest. */
   version: string;
   /** `tessera dev`'s port for this app, when the config names one. */
@@ -168,7 +176,7 @@ const runtimeKeys = ['timeout', 'retries', 'shareInitTimeout', 'integrity', 'non
 
 const tesseraKeys = [
   'name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir',
-  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev', ...runtimeKeys,
+  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev', 'cache', ...runtimeKeys,
 ] as const;
 const webpackKeys = ['remoteType', 'library', ...Object.keys(notNeeded)];
 /** Every top-level key the config type has. docs/config.md is checked against this list. */
@@ -222,13 +230,13 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
   if (typeof config.filename === 'string' && config.filename && (basename(config.filename) !== config.filename || !/^[\w.-]+\.m?js$/.test(config.filename) || config.filename.startsWith('.'))) {
     problems.push(`"filename" must be a plain file name ending in .js, such as "remoteEntry.js" (got ${JSON.stringify(config.filename)}): it is written inside outDir`);
   }
-  const optionalBoolean = (key: 'minify' | 'dts') => {
+  const optionalBoolean = (key: 'minify' | 'dts' | 'cache') => {
     if (config[key] !== undefined && typeof config[key] !== 'boolean') {
       const why = key === 'dts' && typeof config[key] === 'object' ? ": Module Federation 2.0's object form is not supported (tessera types fetches remotes' declarations)" : '';
       problems.push(`"${key}" must be true or false (got ${show(config[key])})${why}`);
     }
   };
-  (['minify', 'dts'] as const).forEach(optionalBoolean);
+  (['minify', 'dts', 'cache'] as const).forEach(optionalBoolean);
   if (config.mode !== undefined && config.mode !== 'production' && config.mode !== 'development') {
     problems.push(`"mode" must be "production" or "development" (got ${show(config.mode)})`);
   }
@@ -309,6 +317,7 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     esbuild,
     runtimePlugins: (plugins as string[]).map((p) => (p.startsWith('.') ? resolve(root, p) : p)),
     dts,
+    cache: config.cache ?? true,
     version: appPackage?.version ?? '0.0.0',
     ...(devPort ? { devPort } : {}),
     warnings,

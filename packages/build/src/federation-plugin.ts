@@ -31,17 +31,32 @@ function matchRemote(specifier: string, config: ResolvedConfig): string | undefi
  * so each lands in its importer's chunk instead of a chunk of its own.
  * `shareKeys` lists every share key to provide (configured packages and the subpaths found by the scan);
  * `seenKeys` collects the keys this build met, so a watcher can tell when the list grew.
+ * `prebuilt`: the groups (and a remote's runtime chunk) the shared-fallback pass built already,
+ * which this build imports as they are (external) instead of bundling them.
  */
-export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>): Plugin {
+/** Files the fallback pass built (fallback-pass.ts), by path relative to outDir: each shared group's, and a remote's own runtime chunk's. */
+export interface PrebuiltFiles {
+  groupFiles: Map<string, string>;
+  runtimeFile?: string;
+}
+
+export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles): Plugin {
   return {
     name: 'tessera-federation',
     setup(build) {
       const resolveDir = config.root;
       const groups = fallbackGroups(config, shareKeys);
       const perImporter = (importer: string) => `?in=${relative(resolveDir, importer).split(sep).join('/')}`;
-      build.onResolve({ filter: /^tessera:runtime$/ }, (args) => build.resolve('@tessera/runtime', { kind: args.kind, resolveDir, pluginData: { tesseraReal: true } }));
+      build.onResolve({ filter: /^tessera:runtime$/ }, (args) =>
+        prebuilt?.runtimeFile && args.kind === 'dynamic-import' ? { path: `./${prebuilt.runtimeFile}`, external: true }
+        : build.resolve('@tessera/runtime', { kind: args.kind, resolveDir, pluginData: { tesseraReal: true } }));
       build.onResolve({ filter: /^tessera:/ }, (args) => ({ path: args.path.slice('tessera:'.length), namespace: 'tessera' }));
-      build.onResolve({ filter: /^tessera-shared-group:/ }, (args) => ({ path: args.path.slice('tessera-shared-group:'.length), namespace: 'tessera-shared-group' }));
+      build.onResolve({ filter: /^tessera-shared-group:/ }, (args) => {
+        const group = args.path.slice('tessera-shared-group:'.length);
+        const file = prebuilt?.groupFiles.get(group);
+        // Built by the shared-fallback pass (fallback-pass.ts): the container imports its file, next to it in outDir.
+        return file ? { path: `./${file}`, external: true } : { path: group, namespace: 'tessera-shared-group' };
+      });
       build.onResolve({ filter: /^@tessera\/runtime$/ }, (args) =>
         args.pluginData?.tesseraReal ? undefined : { path: 'runtime', namespace: 'tessera-runtime-api', suffix: perImporter(args.importer) });
       build.onResolve({ filter: /^tessera-fallback:/ }, (args) => ({ path: args.path.slice('tessera-fallback:'.length), namespace: 'tessera-fallback' }));

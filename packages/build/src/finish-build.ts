@@ -31,14 +31,14 @@ export interface FinishedBuild {
  * writes no hashes in the manifest: the dev server's files change under a live page, so no page
  * should pin them.
  */
-export function finishBuild(
+export async function finishBuild(
   config: ResolvedConfig,
   metafile: Metafile,
   shareKeys: Map<string, ShareKey>,
   declarations?: DeclarationsResult,
   { integrity = true }: { integrity?: boolean } = {},
-): FinishedBuild {
-  inlineHelperChunks(config.root, metafile);
+): Promise<FinishedBuild> {
+  await inlineHelperChunks(config.root, metafile);
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};

@@ -16,6 +16,7 @@ export { findInstalledPackage, packageNameOf } from './installed-package.js';
 // The pieces `tessera dev` composes into its development build.
 export { buildOptions } from './build.js';
 export { finishBuild } from './finish-build.js';
+export { sharedFallbacks, withFallbacks, writeSharedFallbacks, type FallbackPassMode, type SharedFallbacks } from './fallback-pass.js';
 export { scanShareKeys, type ShareKey } from './scan.js';
 export { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
 export { esbuildFailure } from './build-error.js';

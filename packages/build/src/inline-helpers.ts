@@ -1,7 +1,7 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { transformSync } from './esbuild-api.js';
+import { transform } from './esbuild-api.js';
 
 const EXPORT_CLAUSE = /export\s*\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S*\s*)?$/;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,16 +21,37 @@ function helperChunks(metafile: Metafile): string[] {
     .map(([path]) => path);
 }
 
-const shakenCache = new Map<string, string>();
-/** esbuild's tree-shaken, minified transform of a helper snippet; the same few snippets recur in every watch rebuild. */
-function shakenHelpers(snippet: string): string {
+const shakenCache = new Map<string, Promise<string>>();
+/**
+ * esbuild's tree-shaken, minified transform of a helper snippet; the same few snippets recur in every
+ * watch rebuild. Asynchronous on purpose: esbuild's `transformSync` starts a worker thread with a
+ * second esbuild process (~200 ms of a build's start on 2 cores).
+ */
+function shakenHelpers(snippet: string): Promise<string> {
   let shaken = shakenCache.get(snippet);
   if (shaken === undefined) {
-    shaken = transformSync(snippet, { format: 'esm', minify: true, treeShaking: true }).code;
+    shaken = transform(snippet, { format: 'esm', minify: true, treeShaking: true }).then((result) => result.code);
     if (shakenCache.size > 256) shakenCache.clear();
     shakenCache.set(snippet, shaken);
+    shaken.catch(() => shakenCache.delete(snippet));
   }
   return shaken;
+}
+
+/** Where the chunks a metafile names are read and written: on disk (below `root`), or in memory (a build with `write: false`). */
+export interface ChunkFiles {
+  read(path: string): string;
+  write(path: string, text: string): void;
+  remove(path: string): void;
+}
+
+/** The chunks on disk, by path relative to `root` (the metafile's paths). */
+export function diskFiles(root: string): ChunkFiles {
+  return {
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    write: (path, text) => writeFileSync(join(root, path), text),
+    remove: (path) => { if (existsSync(join(root, path))) unlinkSync(join(root, path)); },
+  };
 }
 
 /**
@@ -40,23 +61,25 @@ function shakenHelpers(snippet: string): string {
  * transform) and deletes the helper chunk. The import statement is blanked out with spaces (same
  * length, same lines: source maps still line up), and the helpers are declared at the end of the
  * file as hoisted functions, so they are there before the chunk's code runs even when chunks import
- * each other in a cycle. `root`: the folder the metafile's paths are relative to. Edits `metafile`
- * in place (the helper chunk and the imports of it are removed) and returns it.
+ * each other in a cycle. `root`: the folder the metafile's paths are relative to; `files`: where
+ * the chunks are (default: on disk). Edits `metafile` in place (the helper chunk and the imports of
+ * it are removed) and returns it.
  */
-export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
-  helperChunks(metafile).forEach((helperPath, n) => {
-    const helperCode = readFileSync(join(root, helperPath), 'utf8');
+export async function inlineHelperChunks(root: string, metafile: Metafile, files: ChunkFiles = diskFiles(root)): Promise<Metafile> {
+  for (const [n, helperPath] of helperChunks(metafile).entries()) {
+    const helperCode = files.read(helperPath);
     const match = EXPORT_CLAUSE.exec(helperCode);
-    if (!match) return; // not the shape esbuild writes: leave the chunk alone
+    if (!match) continue; // not the shape esbuild writes: leave the chunk alone
     const body = helperCode.slice(0, match.index);
     const localOf = new Map(clause(match[1]!).map(([local, exported]) => [exported, local]));
     const file = escape(basename(helperPath));
     const statement = new RegExp(`import\\s*(?:\\{([^}]*)\\}\\s*from\\s*)?["']\\./${file}["'];?`, 'g');
     const holder = `__tesseraHelpers${n}`;
-    for (const [path, output] of Object.entries(metafile.outputs)) {
-      if (!output.imports.some((i) => i.path === helperPath)) continue;
+    const importers = Object.entries(metafile.outputs).filter(([, output]) => output.imports.some((i) => i.path === helperPath));
+    // The tree-shaken helpers of every importer at once (one round trip to esbuild's service each, in parallel).
+    await Promise.all(importers.map(async ([path, output]) => {
       output.imports = output.imports.filter((i) => i.path !== helperPath);
-      const code = readFileSync(join(root, path), 'utf8');
+      const code = files.read(path);
       const bindings: [string, string][] = [];
       const blanked = code.replace(statement, (text, list: string | undefined) => {
         if (list) bindings.push(...clause(list));
@@ -66,7 +89,7 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
       if (bindings.length) {
         const used = [...new Set(bindings.map(([imported]) => imported))];
         const snippet = `${body}\nexport { ${used.map((name) => `${localOf.get(name)} as ${name}`).join(', ')} };`;
-        const shaken = shakenHelpers(snippet);
+        const shaken = await shakenHelpers(snippet);
         const exported = EXPORT_CLAUSE.exec(shaken);
         if (!exported) throw new Error(`esbuild's helpers of ${helperPath} did not tree-shake into an export clause`);
         const returned = clause(exported[1]!).map(([local, name]) => `${name}:${local}`).join(',');
@@ -76,17 +99,17 @@ export function inlineHelperChunks(root: string, metafile: Metafile): Metafile {
         ].join('');
       }
       // A watch rebuild leaves unchanged chunks as they are on disk: already inlined, nothing to do.
-      if (!declarations && blanked === code) continue;
+      if (!declarations && blanked === code) return;
       const mapComment = blanked.search(/\n\/\/# sourceMappingURL=/);
       const at = mapComment === -1 ? blanked.length : mapComment;
-      writeFileSync(join(root, path), `${blanked.slice(0, at)}${declarations ? `\n${declarations}` : ''}${blanked.slice(at)}`);
-    }
-    unlinkSync(join(root, helperPath));
+      files.write(path, `${blanked.slice(0, at)}${declarations ? `\n${declarations}` : ''}${blanked.slice(at)}`);
+    }));
+    files.remove(helperPath);
     delete metafile.outputs[helperPath];
     if (metafile.outputs[`${helperPath}.map`]) {
-      unlinkSync(join(root, `${helperPath}.map`));
+      files.remove(`${helperPath}.map`);
       delete metafile.outputs[`${helperPath}.map`];
     }
-  });
+  }
   return metafile;
 }

@@ -1,38 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { readAppCache, writeAppCache } from './app-cache.js';
+import { lockfileDigest, lockfileOf } from './lockfile.js';
 import { version as esbuildVersion } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { scanShareKeys, type ShareKey } from './scan.js';
 
-const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'npm-shrinkwrap.json'];
 // 2: the lockfile hashed once per process; 3: ShareKey.needsPackage (fallback groups).
 const CACHE_FORMAT = 3;
 
-/** The lockfile that pins the app's installed packages: the nearest one at or above `root`. */
-function lockfileOf(root: string): string | undefined {
-  for (let dir = root; ; dir = dirname(dir)) {
-    const found = LOCKFILES.map((name) => join(dir, name)).find(existsSync);
-    if (found || dirname(dir) === dir) return found;
-  }
-}
-
 /** The app's scan result in its cache (app-cache.ts). */
 const cacheFile = (config: ResolvedConfig) => `share-keys-${config.name}.json`;
-
-const lockfileDigests = new Map<string, { stamp: string; digest: string }>();
-
-/** SHA-256 of the lockfile, hashed once per process while its size and mtime stay (several apps share one lockfile). */
-function lockfileDigest(lockfile: string): string {
-  const stat = statSync(lockfile);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const known = lockfileDigests.get(lockfile);
-  if (known?.stamp === stamp) return known.digest;
-  const digest = createHash('sha256').update(readFileSync(lockfile)).digest('hex');
-  lockfileDigests.set(lockfile, { stamp, digest });
-  return digest;
-}
 
 /** What the scan's result depends on: the installed packages (the lockfile), the config, esbuild. Undefined without a lockfile. */
 function cacheKey(config: ResolvedConfig): string | undefined {
@@ -56,9 +33,9 @@ export function readShareKeys(config: ResolvedConfig): Map<string, ShareKey> | u
   return key && cached.key === key && Array.isArray(cached.shareKeys) ? new Map(cached.shareKeys) : undefined;
 }
 
-/** Keeps a scan's result for the next build (best effort: a read-only node_modules only costs the next scan). */
+/** Keeps a scan's result for the next build (best effort: a read-only node_modules only costs the next scan; nothing with `cache: false`). */
 export function writeShareKeys(config: ResolvedConfig, shareKeys: Map<string, ShareKey>): void {
-  const key = cacheKey(config);
+  const key = config.cache ? cacheKey(config) : undefined;
   if (key) writeAppCache(config.root, cacheFile(config), { key, shareKeys: [...shareKeys] });
 }
 
@@ -72,9 +49,9 @@ export function sameShareKeys(config: ResolvedConfig, shareKeys: Map<string, Sha
  * them with `sameShareKeys`), else scanned (scan.ts) and cached. `scan: true` always scans.
  */
 export async function shareKeysOf(config: ResolvedConfig, { scan = false }: { scan?: boolean } = {}): Promise<{ shareKeys: Map<string, ShareKey>; cached: boolean }> {
-  const cached = scan ? undefined : readShareKeys(config);
+  const cached = scan || !config.cache ? undefined : readShareKeys(config);
   if (cached) return { shareKeys: cached, cached: true };
   const shareKeys = await scanShareKeys(config);
-  writeShareKeys(config, shareKeys);
+  if (config.cache) writeShareKeys(config, shareKeys);
   return { shareKeys, cached: false };
 }

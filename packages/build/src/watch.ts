@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
 import { buildOptions, landDeclarations, report, startDeclarations, type BuildReport } from './build.js';
 import type { DeclarationsResult, IsolatedDeclarationsCache } from './declarations.js';
+import { sharedFallbacks, withFallbacks, writeSharedFallbacks } from './fallback-pass.js';
 import { finishBuild } from './finish-build.js';
 import { scanShareKeys } from './scan.js';
 import { writeShareKeys } from './share-keys-cache.js';
@@ -92,9 +93,12 @@ export async function watchApp(
   const start = async (): Promise<void> => {
     const shareKeys = await scanShareKeys(config);
     writeShareKeys(config, shareKeys);
-    const seenKeys = new Set<string>();
+    // The shared fallbacks once per start (from the cache when fresh): a rebuild re-links only the app's own code.
+    const fallbacks = await sharedFallbacks(config, shareKeys);
+    writeSharedFallbacks(config, fallbacks);
+    const seenKeys = new Set<string>(fallbacks.seenKeys);
     // Written here, not by esbuild: an incremental rebuild skips unchanged files, and finishBuild renames the entries away.
-    ctx = await context({ ...buildOptions(config, shareKeys, seenKeys), write: false });
+    ctx = await context({ ...buildOptions(config, shareKeys, seenKeys, fallbacks), write: false });
     const writtenHashes = new Map<string, string>();
     const current = ctx;
     const app = config;
@@ -118,7 +122,7 @@ export async function watchApp(
         inputs = sourceInputs(app.root, result.metafile!);
         watchFolders(app.root);
         // Until this build's declarations land, the manifest keeps listing the last ones (hosts may read it meanwhile).
-        finished = finishBuild(app, result.metafile!, shareKeys, lastDeclarations);
+        finished = await finishBuild(app, withFallbacks(result.metafile!, fallbacks), shareKeys, lastDeclarations);
       } catch (error) {
         onBuild(undefined, error instanceof Error && 'errors' in error ? esbuildFailure(error, app) : error);
         return;

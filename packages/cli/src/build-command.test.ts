@@ -33,6 +33,19 @@ describe('tessera build with several roots', () => {
     expect(existsSync(join(shop, 'shell', 'dist', 'main.js'))).toBe(true);
   }, 60_000);
 
+  it('keeps the shared fallbacks in node_modules/.cache/tessera, and --no-cache neither reads nor writes them (same output)', async () => {
+    const shop = join(work, 'cache');
+    copyShop(shop);
+    const build = (...flags: string[]) => promisify(execFile)(process.execPath, [bin, 'build', ...flags, 'catalog'], { cwd: shop });
+    const kept = join(shop, 'catalog', 'node_modules', '.cache', 'tessera', 'fallbacks');
+    await build('--no-cache');
+    expect(existsSync(kept)).toBe(false);
+    const uncached = readFileSync(join(shop, 'catalog', 'dist', 'mf-manifest.json'), 'utf8');
+    await build();
+    expect(existsSync(join(kept, 'catalog-build', 'entry.json'))).toBe(true);
+    expect(readFileSync(join(shop, 'catalog', 'dist', 'mf-manifest.json'), 'utf8')).toBe(uncached);
+  }, 60_000);
+
   it('builds every workspace package with a federation.config.* from a workspace root', async () => {
     const root = join(work, 'workspace');
     copyShop(join(root, 'apps'));

@@ -13,17 +13,17 @@ function printReport(report: BuildReport, runtime: { gzipBytes: number; whole?: 
 /**
  * `tessera build [...roots]`: finds the apps (app folders, or every workspace package with a
  * federation.config.*), loads their configs, builds them all at once in this process and prints
- * each report, remotes before hosts. `dts: false` (--no-dts) skips declarations. With `watch`, keeps rebuilding each app. Sets a non-zero exit
+ * each report, remotes before hosts. `dts: false` (--no-dts) skips declarations; `cache: false` (--no-cache) leaves node_modules/.cache/tessera alone. With `watch`, keeps rebuilding each app. Sets a non-zero exit
  * code when an app failed (its error is printed; the others are still built).
  */
-export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }): Promise<void> {
+export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean; dts?: boolean; cache?: boolean }): Promise<void> {
   const dirs = findApps(roots);
   if (options.config && dirs.length > 1) throw new Error('--config takes one app folder; give each app its federation.config.* instead');
   const runtime = cachedRuntimeSize(dirs[0]!).catch(() => undefined);
   const load = async (dir: string): Promise<ResolvedConfig> => {
     const config = await loadConfig(dir, options.config);
     for (const warning of config.warnings) console.warn(`warning: ${warning}`);
-    return options.dts === false ? { ...config, dts: false } : config;
+    return { ...config, ...(options.dts === false ? { dts: false } : {}), ...(options.cache === false ? { cache: false } : {}) };
   };
   const configs = await Promise.all(dirs.map(load));
   if (!options.watch) {

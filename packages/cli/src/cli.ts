@@ -11,9 +11,10 @@ export async function main(argv: string[]): Promise<void> {
     .option('--config <file>', 'Config file, relative to root (one root only)')
     .option('--watch', 'Rebuild when a source file changes; restart when federation.config.* changes')
     .option('--no-dts', 'Write no declarations (overrides the config\'s dts)')
+    .option('--no-cache', 'Neither reuse nor keep the build\'s caches in node_modules/.cache/tessera (overrides the config\'s cache)')
     .example('tessera build --watch')
     .example('tessera build examples/shop/catalog examples/shop/cart examples/shop/shell')
-    .action(async (roots: string[], options: { config?: string; watch?: boolean; dts?: boolean }) => {
+    .action(async (roots: string[], options: { config?: string; watch?: boolean; dts?: boolean; cache?: boolean }) => {
       const { buildAppsCommand } = await import('./build-command.js');
       await buildAppsCommand(roots.length ? roots : ['.'], options);
     });

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext, Metafile, Plugin } from 'esbuild';
-import { buildOptions, esbuildFailure, finishBuild, sameShareKeys, shareKeysOf, type ResolvedConfig, type ShareKey } from '@tessera/build';
+import {
+  buildOptions, esbuildFailure, finishBuild, sameShareKeys, sharedFallbacks, shareKeysOf, withFallbacks, writeSharedFallbacks,
+  type ResolvedConfig, type SharedFallbacks, type ShareKey,
+} from '@tessera/build';
 import type { FederationError } from '@tessera/runtime';
 import { appModules, moduleEntriesOf } from './app-modules.js';
 import { readModuleList, writeModuleList } from './module-list-cache.js';
@@ -47,7 +50,8 @@ function devClientPlugin(app: string): Plugin {
  * The federation build of one app in development mode, incremental: React's development build
  * (`NODE_ENV=development`), linked source maps, no minification, every app module its own entry
  * point (so a hot update imports just the changed module's file), oxc-transform's Fast Refresh
- * registration, and the dev client in every entry. Output goes to `config.outDir`; files of earlier
+ * registration, and the dev client in every entry; the shared fallbacks built by a pass of their own
+ * (fallback-pass.ts), kept in node_modules/.cache/tessera between sessions. Output goes to `config.outDir`; files of earlier
  * builds stay (pages still holding their URLs keep working). The build's own pieces (`buildOptions`,
  * `shareKeysOf` with its cache, `finishBuild`) are reused as they are.
  * When the app's module list or its share keys change, the next `rebuild` starts a new context.
@@ -61,16 +65,28 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
   /** Whether the module list of the current context is in the cache (module-list-cache.ts). */
   let listKept = false;
 
+  let fallbacks: SharedFallbacks;
   const open = async (known?: string[], scan = false) => {
     await ctx?.dispose();
-    // The production build's share keys when its cache is fresh (share-keys-cache.ts), else a scan; side by side with the module list.
+    // The production build's share keys when its cache is fresh (share-keys-cache.ts), else a scan, then the shared
+    // fallbacks' development build (fallback-pass.ts, from its cache when fresh); side by side with the module list.
     // The module list: given, else the last session's (checked against the build below), else a pass of its own.
-    let keys;
-    [keys, modules] = await Promise.all([shareKeysOf(config, { scan }), known ?? readModuleList(config) ?? appModules(config)]);
-    ({ shareKeys, cached: cachedKeys } = keys);
-    listKept = false;
-    seenKeys = new Set();
-    const base = buildOptions(config, shareKeys, seenKeys);
+    const development = JSON.stringify('development');
+    const withShared = async () => {
+      const keys = await shareKeysOf(config, { scan });
+      const define = { ...buildOptions(config, keys.shareKeys, new Set()).define, 'process.env.NODE_ENV': development };
+      return { keys, fallbacks: await sharedFallbacks(config, keys.shareKeys, { kind: 'dev', minify: false, sourcemap: 'linked', define }) };
+    };
+    let shared;
+    const kept = known ? undefined : readModuleList(config);
+    [shared, modules] = await Promise.all([withShared(), known ?? kept ?? appModules(config)]);
+    ({ shareKeys, cached: cachedKeys } = shared.keys);
+    fallbacks = shared.fallbacks;
+    writeSharedFallbacks(config, fallbacks);
+    // A list read from the cache is there already (the rebuild opens again with the modules it found if they differ).
+    listKept = !!kept;
+    seenKeys = new Set(fallbacks.seenKeys);
+    const base = buildOptions(config, shareKeys, seenKeys, fallbacks);
     ctx = await context({
       ...base,
       entryPoints: [
@@ -79,7 +95,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
       ],
       minify: false,
       sourcemap: 'linked',
-      define: { ...base.define, 'process.env.NODE_ENV': '"development"' },
+      define: { ...base.define, 'process.env.NODE_ENV': development },
       inject: [CLIENT],
       plugins: [devClientPlugin(config.name), refreshTransformPlugin(config.name, config.root), ...(base.plugins ?? [])],
     });
@@ -103,8 +119,9 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         writeModuleList(config, modules);
         listKept = true;
       }
-      finishBuild(config, result.metafile!, shareKeys, undefined, { integrity: false });
-      return { kind: 'built', metafile: result.metafile!, buildMs: Math.round(performance.now() - started), newShares: newKeys };
+      const metafile = withFallbacks(result.metafile!, fallbacks);
+      await finishBuild(config, metafile, shareKeys, undefined, { integrity: false });
+      return { kind: 'built', metafile, buildMs: Math.round(performance.now() - started), newShares: newKeys };
     } catch (cause) {
       const error = esbuildFailure(cause, config);
       const raw = (cause as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors;

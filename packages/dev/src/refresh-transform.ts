@@ -80,9 +80,30 @@ interface Cached {
 }
 
 /**
+ * A hook call (`useState(`, `use(`) or what react-refresh's Babel plugin (and oxc's) registers: a
+ * function with a capitalised name, a variable with a capitalised name unless its value is a
+ * literal (`const MAX_RETRIES = 3`, `const KEYS = ['a']`: never a component), a default export.
+ * Classes are never registered.
+ */
+const REFRESH_CANDIDATE = /\buse[A-Z0-9_$(]|\buse\s*\(|function\*?\s+[A-Z]|(?:const|let|var)\s+[A-Z][\w$]*\s*=(?!\s*(?:[\d'"`[{-]|true\b|false\b|null\b))|export\s+default\b/;
+
+/**
+ * Whether `source` needs oxc's Refresh transform: it is JSX (.jsx, .tsx), or it has something
+ * react-refresh's Babel plugin would register or sign (REFRESH_CANDIDATE, a superset: a false
+ * positive costs only the transform). The rest (a store, a message bus, a constants module) only
+ * gets `refreshFooter`, with esbuild's own loader: no oxc pass, no inline source map to chain.
+ */
+export function needsRefreshTransform(path: string, source: string): boolean {
+  return /x$/.test(path) || REFRESH_CANDIDATE.test(source);
+}
+
+const loaderOf = (path: string): Loader => (/\.[cm]?ts$/.test(path) ? 'ts' : 'js');
+
+/**
  * esbuild plugin of development builds: compiles the app's own modules with oxc-transform
  * (TypeScript, JSX, and React Fast Refresh's registration calls: the same output as
- * react-refresh's Babel plugin, at native speed, on libuv's threads) and adds `refreshFooter`.
+ * react-refresh's Babel plugin, at native speed, on libuv's threads) and adds `refreshFooter`;
+ * a module with nothing to register keeps its text (`needsRefreshTransform`).
  * Syntax errors become esbuild errors with file, line and column. Results are kept per file
  * content, so a rebuild transforms only what changed, and a file several apps of the session
  * share is compiled once.
@@ -98,6 +119,11 @@ export function refreshTransformPlugin(app: string, root: string): Plugin {
         const source = readFileSync(args.path, 'utf8');
         const hit = cache.get(args.path);
         if (hit?.source === source) return hit.result;
+        if (!needsRefreshTransform(args.path, source)) {
+          const result = { contents: `${source}${refreshFooter(moduleIdOf(app, root, args.path))}`, loader: loaderOf(args.path) };
+          cache.set(args.path, { source, result });
+          return result;
+        }
         const out = await compiled(args.path, source);
         const result: Cached['result'] = 'errors' in out
           ? { errors: out.errors.map(({ text, ...at }) => ({ text, location: { file: relative(root, args.path), ...at } })) }

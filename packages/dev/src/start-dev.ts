@@ -16,6 +16,8 @@ export interface DevOptions {
   host?: string;
   /** Check the session's hosts against their remotes' types after each remote build. Default true. */
   types?: boolean;
+  /** false: neither reuse nor keep the build's caches (node_modules/.cache/tessera), whatever the configs' `cache` says. Default: each config's. */
+  cache?: boolean;
   /** Where the dev servers' lines go. Default console.log. */
   log?(line: string): void;
 }
@@ -53,7 +55,10 @@ export function findApps(roots: string[]): string[] {
 export async function startDev(options: DevOptions): Promise<DevSession> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.log(line));
-  const configs = await Promise.all(findApps(options.roots.length ? options.roots : ['.']).map((root) => loadConfig(root)));
+  const configs = await Promise.all(findApps(options.roots.length ? options.roots : ['.']).map(async (root) => {
+    const config = await loadConfig(root);
+    return options.cache === false ? { ...config, cache: false } : config;
+  }));
   const servers: AppDevServer[] = [];
   const overrides: Record<string, string> = {};
   const types = watchTypes(options.types === false ? [] : configs.map((config) => ({ config, devOutDir: join(config.root, DEV_OUT_DIR) })), log);
