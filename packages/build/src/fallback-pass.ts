@@ -81,8 +81,10 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();
   let runtimeFile: string | undefined;
+  // esbuild lists what a chunk import()s as an entry point too (the runtime's lazily loaded parts).
+  const loadedLazily = new Set(Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
   for (const [path, output] of Object.entries(metafile.outputs)) {
-    if (!output.entryPoint) continue;
+    if (!output.entryPoint || loadedLazily.has(path)) continue;
     if (output.entryPoint.startsWith('tessera-shared-group:')) groupFiles.set(output.entryPoint.slice('tessera-shared-group:'.length), toOutDir(path));
     // The pass's one other entry point: the runtime (its metafile names the package's file it resolved to).
     else runtimeFile = toOutDir(path);
