@@ -81,6 +81,9 @@ async function outcome(scenario: Scenario, viaManifest: boolean) {
     await started;
     const hostGot = host.loadShare('react').then((f) => f(), (e) => e.code);
     for (const r of remotes) r.app.release();
+    // A remote's own code runs only after its container initialised (as on a page): wait for every
+    // entry before asking the remotes' instances, or one may consume from its own scope first.
+    await host.preloadRemote(remotes.map((r) => ({ nameOrAlias: r.name })));
     return collect(host, remotes, await hostGot);
   }
   for (const r of remotes) r.app.release();
