@@ -84,6 +84,15 @@ describe('the shared-fallback cache', () => {
     rmSync(description);
     expect((await output(config)).files).toEqual(cold.files);
     expect(existsSync(description)).toBe(true);
+
+    // A description naming a file outside outDir (with the right hash): not used, nothing written there.
+    const whole = JSON.parse(readFileSync(description, 'utf8'));
+    const [name, digest] = Object.entries(whole.files as Record<string, string>)[0]!;
+    const escapes = `../escaped-${name}`;
+    writeFileSync(join(entry, 'files', escapes), readFileSync(join(entry, 'files', name)));
+    writeFileSync(description, JSON.stringify({ ...whole, files: { ...whole.files, [escapes]: digest } }));
+    expect((await output(config)).files).toEqual(cold.files);
+    expect(existsSync(join(config.outDir, escapes))).toBe(false);
   });
 
   it('writes only into outDir and the app\'s node_modules/.cache/tessera, and nothing to the cache with cache: false', async () => {

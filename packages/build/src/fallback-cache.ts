@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { appCachePath } from './app-cache.js';
@@ -74,6 +74,8 @@ export function fallbackCacheKey(config: ResolvedConfig, shareKeys: Map<string, 
   ]));
 }
 
+const isInsideOutDir = (file: string) => !isAbsolute(file) && !file.includes('\\') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+
 const isFile = (path: string) => !/^[\w-]+:/.test(path) && path !== '<runtime>';
 
 /**
@@ -92,6 +94,8 @@ export function readFallbackCache(config: ResolvedConfig, kind: string, key: str
     }
     const files = new Map<string, Uint8Array>();
     for (const [file, digest] of Object.entries(entry.files)) {
+      // The files are written into outDir by these names: a plain relative path, or the entry is not used.
+      if (!isInsideOutDir(file)) return undefined;
       const contents = readFileSync(join(dir, 'files', file));
       if (sha256(contents) !== digest) return undefined;
       files.set(file, contents);
