@@ -4,7 +4,7 @@ import type { BuildOptions, Metafile } from 'esbuild';
 import { build } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
 import { esbuildFailure } from './build-error.js';
-import { sourceOptions } from './esbuild-options.js';
+import { chunkedOutputOptions, sourceOptions } from './esbuild-options.js';
 import { federationPlugin, type PrebuiltFiles } from './federation-plugin.js';
 import { sharedFallbacks, withFallbacks, writeSharedFallbacks } from './fallback-pass.js';
 import { emitDeclarations, formatDeclarationProblems, TYPES_DIR, type DeclarationsResult, type IsolatedDeclarationsCache } from './declarations.js';
@@ -55,14 +55,7 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
   return {
     ...sourceOptions(config),
     entryPoints,
-    outdir: config.outDir,
-    format: 'esm',
-    splitting: true,
-    minify: config.minify,
-    entryNames: '[name]-[hash]',
-    chunkNames: '[name]-[hash]',
-    assetNames: 'assets/[name]-[hash]',
-    metafile: true,
+    ...chunkedOutputOptions(config),
     write: true,
     plugins: [federationPlugin(config, shareKeys, seenKeys, prebuilt), ...config.esbuild.plugins],
   };

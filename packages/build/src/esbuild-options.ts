@@ -85,6 +85,23 @@ const assetLoaders: Record<string, Loader> = Object.fromEntries(
 );
 
 /**
+ * How a build pass writes its chunks (the app pass and the shared-fallback pass alike): ES modules
+ * with code splitting, content-hashed names ('[name]-[hash]'), a metafile.
+ */
+export function chunkedOutputOptions(config: ResolvedConfig): BuildOptions {
+  return {
+    outdir: config.outDir,
+    format: 'esm',
+    splitting: true,
+    minify: config.minify,
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    assetNames: 'assets/[name]-[hash]',
+    metafile: true,
+  };
+}
+
+/**
  * Options the scan and the build share: how source files are read, from `mode`, `sourcemap`,
  * `publicPath` and the app's `esbuild` options. The app's plugins come in `plugins`; the build and
  * the scan put theirs first.

@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { build } from './esbuild-api.js';
 import type { ResolvedConfig } from './config.js';
-import { sourceOptions } from './esbuild-options.js';
+import { chunkedOutputOptions, sourceOptions } from './esbuild-options.js';
 import { fallbackCacheKey, readFallbackCache, writeFallbackCache } from './fallback-cache.js';
 import { federationPlugin } from './federation-plugin.js';
 import { inlineHelperChunks, type ChunkFiles } from './inline-helpers.js';
@@ -52,14 +52,7 @@ function passOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, g
       ...groups.map((group) => ({ in: `tessera-shared-group:${group}`, out: group.slice(group.lastIndexOf('/') + 1) })),
       ...(ownRuntime(config) ? [{ in: RUNTIME_ENTRY, out: 'runtime' }] : []),
     ],
-    outdir: config.outDir,
-    format: 'esm',
-    splitting: true,
-    minify: config.minify,
-    entryNames: '[name]-[hash]',
-    chunkNames: '[name]-[hash]',
-    assetNames: 'assets/[name]-[hash]',
-    metafile: true,
+    ...chunkedOutputOptions(config),
     write: false,
     ...overrides,
     plugins: [federationPlugin(config, shareKeys, seen), ...config.esbuild.plugins],
