@@ -144,7 +144,7 @@ const rows = [
   row('dev: start-up, 3 apps, fresh process', ms(r.devLoop.tessera.startMs), undefined, [ms(r.devLoop.rspack.startMs), fmt(r.devLoop.ratioToTessera.startMs)]),
   row(`dev: save of a remote's component → new DOM in the host page (median of ${r.devLoop.edits})`, `${ms(r.devLoop.tessera.editToDomMs)}, no reload`, undefined,
     [`no update across apps; the remote's own rebuild: ${ms(r.devLoop.rspack.remoteRebuildMs)}`, fmt(r.devLoop.ratioToTessera.edit)]),
-  row('runtime, gzipped', b(r.bytes.runtimeGzip.tessera), undefined, undefined,
+  row('runtime, gzipped, whole (every export in one file, its lazily loaded parts included)', b(r.bytes.runtimeGzip.tessera), undefined, undefined,
     ['@module-federation/runtime', b(r.bytes.runtimeGzip.moduleFederationRuntime), fmt(r.bytes.runtimeGzip.ratioToTessera)]),
   row('loadShare, warm scope', `${fmt(r.negotiation.loadShareMicroseconds)} µs`, undefined, undefined,
     ['import() of a loaded module', `${fmt(r.negotiation.importMicroseconds)} µs`, fmt(r.negotiation.ratioToImport)]),
