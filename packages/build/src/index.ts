@@ -15,6 +15,7 @@ export { checkHost, type BrokenUse, type CheckResult } from './check-host.js';
 export { findInstalledPackage, packageNameOf } from './installed-package.js';
 // The pieces `tessera dev` composes into its development build.
 export { buildOptions } from './build.js';
+export { sourceOptions } from './esbuild-options.js';
 export { finishBuild } from './finish-build.js';
 export { sharedFallbacks, withFallbacks, writeSharedFallbacks, type FallbackPassMode, type SharedFallbacks } from './fallback-pass.js';
 export { scanShareKeys, type ShareKey } from './scan.js';

@@ -3,7 +3,7 @@ import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext, Metafile, Plugin } from 'esbuild';
 import {
-  buildOptions, esbuildFailure, finishBuild, sameShareKeys, sharedFallbacks, shareKeysOf, withFallbacks, writeSharedFallbacks,
+  buildOptions, esbuildFailure, finishBuild, sameShareKeys, sharedFallbacks, shareKeysOf, sourceOptions, withFallbacks, writeSharedFallbacks,
   type ResolvedConfig, type SharedFallbacks, type ShareKey,
 } from '@tessera/build';
 import type { FederationError } from '@tessera/runtime';
@@ -66,16 +66,20 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
   let listKept = false;
 
   let fallbacks: SharedFallbacks;
+  /** What development mode changes in both passes (the shared fallbacks' and the app's): React's development build, source maps, no minification. */
+  const development = {
+    minify: false,
+    sourcemap: 'linked' as const,
+    define: { ...sourceOptions(config).define, 'process.env.NODE_ENV': '"development"' },
+  };
   const open = async (known?: string[], scan = false) => {
     await ctx?.dispose();
     // The production build's share keys when its cache is fresh (share-keys-cache.ts), else a scan, then the shared
     // fallbacks' development build (fallback-pass.ts, from its cache when fresh); side by side with the module list.
     // The module list: given, else the last session's (checked against the build below), else a pass of its own.
-    const development = JSON.stringify('development');
     const withShared = async () => {
       const keys = await shareKeysOf(config, { scan });
-      const define = { ...buildOptions(config, keys.shareKeys, new Set()).define, 'process.env.NODE_ENV': development };
-      return { keys, fallbacks: await sharedFallbacks(config, keys.shareKeys, { kind: 'dev', minify: false, sourcemap: 'linked', define }) };
+      return { keys, fallbacks: await sharedFallbacks(config, keys.shareKeys, { kind: 'dev', ...development }) };
     };
     let shared;
     const kept = known ? undefined : readModuleList(config);
@@ -93,9 +97,7 @@ export async function createDevBuild(config: ResolvedConfig): Promise<DevBuild> 
         ...(base.entryPoints as { in: string; out: string }[]),
         ...modules.map((file) => ({ in: file, out: basename(file, extname(file)) })),
       ],
-      minify: false,
-      sourcemap: 'linked',
-      define: { ...base.define, 'process.env.NODE_ENV': development },
+      ...development,
       inject: [CLIENT],
       plugins: [devClientPlugin(config.name), refreshTransformPlugin(config.name, config.root), ...(base.plugins ?? [])],
     });
