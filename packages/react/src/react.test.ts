@@ -55,6 +55,21 @@ describe('RemoteComponent', () => {
     await expect.poll(() => text('slow-slot')).toBe('slow remote loaded');
   });
 
+  it('shows a component the moment its module arrives after `loading` was shown: no Suspense fallback, so no 300 ms reveal throttle', async () => {
+    await page.evaluate(() => window.preloadNote()); // the entry is there: the module's arrival is all that is left
+    const shown = await page.evaluate(async () => {
+      const slot = () => document.querySelector('[data-testid="note-slot"]')?.textContent;
+      window.showNote();
+      while (slot() !== 'Loading…') await new Promise((resolve) => setTimeout(resolve, 0));
+      window.release.note!();
+      // The module settles in microtasks, and React renders a store update (useSyncExternalStore) in
+      // one; a Suspense boundary would hold the content for 300 ms after its fallback appeared.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return slot();
+    });
+    expect(shown).toBe('note loaded');
+  });
+
   it('renders the default export with its props, or the export named by exportName', async () => {
     await expect.poll(() => text('card-slot')).toBe('Lamp × 2');
     await expect.poll(() => text('named-slot')).toBe('a named export');

@@ -83,7 +83,11 @@ export interface FederationInstance {
   unloadRemote(name: string): boolean;
   /** Loads remote entries (and, if named, exposed modules) ahead of use. Never rejects: failures are recorded in the federation info. */
   preloadRemote(requests: { nameOrAlias: string; exposes?: string[] }[]): Promise<void>;
-  /** Registers own provided modules and (version-first) initialises the remotes of a share scope. Memoised per scope. */
+  /**
+   * Registers own provided modules and (version-first) initialises the remotes of a share scope: a
+   * Tessera remote's manifest offers its versions (its entry loads when needed), another's entry
+   * loads and registers. Memoised per scope.
+   */
   initShareScope(scopeName?: string, initScope?: unknown[]): Promise<void>;
 }
 

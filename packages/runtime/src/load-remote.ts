@@ -28,9 +28,17 @@ export interface RemoteLoadContext {
  * must register nothing else (TESSERA_MANIFEST_MISMATCH). A failure is recorded on `state` and fed
  * to its circuit breaker; the next call loads again, from a new URL. Rejects with the first
  * entry's FederationError.
+ *
+ * `deferEntry` (start-up): once a Tessera manifest's offers are in the scope, the entry waits until
+ * something needs it (`state.wantEntry`): a call without `deferEntry` (`loadRemote`, a
+ * placeholder's `get()`), or a selection its offers could change (share-offers.ts). Start-up then
+ * costs the host's first render no remote code. A remote without offers loads its entry at once.
  */
-export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[] = []): Promise<Container> {
+export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[] = [], deferEntry = false): Promise<Container> {
+  if (!deferEntry) state.wantEntry?.();
   if (state.container) return state.container;
+  let wanted: Promise<void> | undefined;
+  if (deferEntry) wanted = new Promise<void>((resolve) => (state.wantEntry = resolve));
   const started = now();
   const { info, breaker, lifetime } = state;
   state.status = 'loading';
@@ -58,7 +66,15 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
         // Without offers, the remote's versions are in the scope once its entry registered (settle).
         const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx)) : () => {});
         if (offers) offered();
-        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options));
+        if (offers && wanted) {
+          state.status = 'registered';
+          await wanted;
+          state.status = 'loading';
+        }
+        state.wantEntry = undefined;
+        // A negotiation its offers could change waits for this entry: at most shareInitTimeout ms.
+        const slow = giveUpAfter(state, policy.shareInitTimeout);
+        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options)).finally(() => clearTimeout(slow));
         try {
           await recordStep(steps, 'init', entry.url, async () => {
             const before = entriesOf(scope);
@@ -102,16 +118,22 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
 export function initRemote(state: RemoteState, ctx: RemoteLoadContext, initScope: unknown[]): Promise<void> {
   const wait = ctx.policy(state).shareInitTimeout;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
-      state.withdraw?.();
-      resolve();
-    }, wait);
-    ensureContainer(state, ctx, initScope)
+    const timer = giveUpAfter(state, wait, resolve);
+    const done = () => (clearTimeout(timer), resolve());
+    ensureContainer(state, ctx, initScope, true)
       .catch((error: Error) => console.warn(`Initialization of sharing external failed: ${error.message}`))
-      .finally(() => (clearTimeout(timer), resolve()));
-    void state.offered!.then(resolve);
+      .finally(done);
+    void state.offered!.then(done);
   });
+}
+
+/** Unless cleared within `wait` ms: warns, and withdraws the remote's offers (negotiations go on without it). */
+function giveUpAfter(state: RemoteState, wait: number, then?: () => void): ReturnType<typeof setTimeout> {
+  return setTimeout(() => {
+    console.warn(`Remote "${state.info.name}" is slow: going on without it after ${wait} ms`);
+    state.withdraw?.();
+    then?.();
+  }, wait);
 }
 
 /**

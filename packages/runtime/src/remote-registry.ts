@@ -22,6 +22,8 @@ export interface RemoteState {
   offered?: Promise<void>;
   /** Of the current load: withdraws its manifest's offers (share-offers.ts); idempotent. */
   withdraw?: () => void;
+  /** Of a start-up load whose entry waits until needed (`ensureContainer`'s `deferEntry`): lets it load. */
+  wantEntry?: () => void;
   /** The last load failed: the next imports a new URL (the browser keeps a failed module per URL). */
   failed?: boolean;
   breaker: CircuitBreaker;

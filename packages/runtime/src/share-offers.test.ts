@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tessera-offers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-const registry = ((globalThis as Record<string, unknown>).__offerTests = {} as Record<string, { container: Container; gate: Promise<void> }>);
+const registry = ((globalThis as Record<string, unknown>).__offerTests = {} as Record<string, { container: Container; gate: Promise<void>; imported?: boolean }>);
 const manifests: Record<string, unknown> = {};
 /** Serves the manifests written here (the runtime's `fetch` hook: a remote on disk, as @tessera/testing reads one). */
 const manifestFiles: FederationPlugin = {
@@ -42,7 +42,7 @@ function remoteApp(name: string, shared: Shared, manifest: { name: string; versi
   registry[id] = { container: createContainer(instance, { './App': async () => ({ default: name }) }), gate };
   const folder = join(dir, id);
   const entry = join(dir, `${id}.mjs`);
-  writeFileSync(entry, `const r = globalThis.__offerTests[${JSON.stringify(id)}];\nawait r.gate;\nexport const init = (...a) => r.container.init(...a);\nexport const get = (...a) => r.container.get(...a);\n`);
+  writeFileSync(entry, `const r = globalThis.__offerTests[${JSON.stringify(id)}];\nr.imported = true;\nawait r.gate;\nexport const init = (...a) => r.container.init(...a);\nexport const get = (...a) => r.container.get(...a);\n`);
   const manifestUrl = pathToFileURL(`${folder}-mf-manifest.json`).href;
   manifests[manifestUrl] = {
     name,
@@ -50,7 +50,7 @@ function remoteApp(name: string, shared: Shared, manifest: { name: string; versi
     shared: manifest.map((s) => ({ ...s, shareScope: 'default', singleton: true, requiredVersion: false })),
     exposes: [{ name: 'App', path: './App', assets: { js: { sync: [], async: [] }, css: { sync: [], async: [] } } }],
   };
-  return { instance, entry: pathToFileURL(entry).href, manifest: manifestUrl, release };
+  return { instance, entry: pathToFileURL(entry).href, manifest: manifestUrl, release, imported: () => !!registry[id]!.imported };
 }
 
 const offersOf = (shared: Shared) => Object.entries(shared).map(([name, s]) => ({ name, version: s.version, eager: !!s.eager }));
@@ -176,5 +176,34 @@ describe('a manifest that does not match its entry', () => {
     remote.release();
     expect((await hostGot)()).toEqual({ version: '18.3.1' });
     expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+  });
+});
+
+describe('start-up leaves a Tessera remote\'s entry until something needs it', () => {
+  it('reads the manifest only; the entry loads when a module of it is asked for', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.1.0') });
+    const host = createInstance({ name: 'shell', shared: { react: provide('19.1.0') }, plugins: [manifestFiles], remotes: { catalog: remote.manifest } });
+    await host.initShareScope();
+    // Equal versions, 'shell' > 'catalog': the remote's entry could not change the host's selection.
+    expect((await host.loadShare('react'))()).toEqual({ version: '19.1.0' });
+    expect(remote.imported()).toBe(false);
+    expect((host as unknown as InstanceInfoSource).remoteStatuses()).toMatchObject([{ name: 'catalog', status: 'registered' }]);
+    remote.release();
+    expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+    expect(remote.imported()).toBe(true);
+    expect((host as unknown as InstanceInfoSource).remoteStatuses()).toMatchObject([{ name: 'catalog', status: 'loaded' }]);
+  });
+
+  it('loads it when a selection its offers could change waits for it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.1.0') });
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [manifestFiles], remotes: { catalog: remote.manifest } });
+    await host.initShareScope();
+    expect(remote.imported()).toBe(false);
+    const hostGot = host.loadShare('react');
+    await vi.waitFor(() => expect(remote.imported()).toBe(true));
+    remote.release();
+    expect((await hostGot)()).toEqual({ version: '19.1.0' });
   });
 });

@@ -13,6 +13,8 @@ interface Claim extends Offer {
   from: string;
   /** Resolves when the offer is withdrawn: the entry registered (or failed, or was given up). */
   settled: Promise<void>;
+  /** Loads the remote's entry (which registers, or fails: either settles the claim). */
+  load: () => Promise<unknown>;
 }
 
 /** The offers of remotes whose entries are still loading, by share scope object. */
@@ -40,7 +42,7 @@ export function offerShared(scope: ShareScope, from: string, offers: Offer[], lo
   const set = claims.get(scope) ?? new Set();
   claims.set(scope, set);
   const mine = offers.filter((o) => parseVersion(o.version)).map((offer) => {
-    const claim: Claim = { ...offer, from, settled };
+    const claim: Claim = { ...offer, from, settled, load };
     set.add(claim);
     const versions = (scope[offer.key] ??= {});
     if (!versions[offer.version]) {
@@ -71,7 +73,8 @@ export function offerShared(scope: ShareScope, from: string, offers: Offer[], lo
  * the selected version that would replace its entry by webpack's `register` rule (a placeholder is
  * always replaced; a loaded entry never; else the eager one, then the greater `from`), or, when the
  * selection failed, every pending offer of `key` (a remote that fails withdraws them). Undefined
- * when nothing can change it.
+ * when nothing can change it. The entries of the offers it waits for start loading (start-up leaves
+ * a Tessera remote's entry until something needs it: see `ensureContainer`).
  */
 export function pendingClaims(scope: ShareScope, key: string, selected?: { version: string; entry: SharedVersionEntry }): Promise<unknown> | undefined {
   const waits = [...(claims.get(scope) ?? [])].filter((c) => {
@@ -79,7 +82,10 @@ export function pendingClaims(scope: ShareScope, key: string, selected?: { versi
     const active = selected.entry;
     return c.version === selected.version && (isPlaceholder(active) || !active.loaded && (c.eager !== !!active.eager ? c.eager : c.from > active.from));
   });
-  return waits.length ? Promise.all(waits.map((c) => c.settled)) : undefined;
+  if (!waits.length) return undefined;
+  // An entry start-up left for later loads now: this selection needs what it registers.
+  for (const claim of waits) claim.load().catch(() => {});
+  return Promise.all(waits.map((c) => c.settled));
 }
 
 /**

@@ -3,7 +3,7 @@
 // that forwards `get` to `window.remotes`, so a test decides when and how each module arrives).
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { init } from '@tessera/runtime';
+import { init, preloadRemote } from '@tessera/runtime';
 import { defineStore } from '@tessera/store';
 import { createBus } from '@tessera/bus';
 import { RemoteComponent, useStore, useTopic } from '@tessera/react';
@@ -14,6 +14,8 @@ declare global {
     release: Record<string, () => void>;
     publishTheme: (theme: string) => void;
     showLateReader: () => void;
+    showNote: () => void;
+    preloadNote: () => Promise<void>;
   }
 }
 
@@ -24,6 +26,7 @@ init({
     { name: 'slow', entry: `${server}entry.js?remote=slow` },
     { name: 'cards', entry: `${server}entry.js?remote=cards` },
     { name: 'down', entry: 'http://127.0.0.1:9/remoteEntry.js' },
+    { name: 'notes', entry: `${server}entry.js?remote=notes` },
   ],
   shared: {},
 });
@@ -36,11 +39,18 @@ function Broken(): never {
 }
 let releaseSlow!: () => void;
 const slowLoaded = new Promise<void>((resolve) => (releaseSlow = resolve));
-window.release = { slow: () => releaseSlow() };
+let releaseNote!: () => void;
+const noteLoaded = new Promise<void>((resolve) => (releaseNote = resolve));
+window.release = { slow: () => releaseSlow(), note: () => releaseNote() };
+window.preloadNote = () => preloadRemote([{ nameOrAlias: 'notes' }]);
 window.remotes = {
   slow: async () => {
     await slowLoaded;
     return () => ({ default: () => <p data-testid="slow">slow remote loaded</p> });
+  },
+  notes: async () => {
+    await noteLoaded;
+    return () => ({ default: () => <p>note loaded</p> });
   },
   cards: async (exposed) => {
     if (exposed === './Card') return () => ({ default: Card, Named: () => <p data-testid="named">a named export</p> });
@@ -70,7 +80,9 @@ function Theme({ testid }: { testid: string }) {
 
 function App() {
   const [late, setLate] = useState(false);
+  const [note, setNote] = useState(false);
   window.showLateReader = () => setLate(true);
+  window.showNote = () => setNote(true);
   const fallback = (error: Error) => <p data-testid="fallback">{(error as Error & { code?: string }).code ?? 'no code'}: {error.message}</p>;
   return (
     <>
@@ -80,6 +92,7 @@ function App() {
       <section data-testid="missing-slot"><RemoteComponent id="cards/Missing" fallback={fallback} /></section>
       <section data-testid="broken-slot"><RemoteComponent id="cards/Broken" fallback={<p>broken remote, the page goes on</p>} onError={(e) => console.log(`onError: ${e.message}`)} /></section>
       <section data-testid="down-slot"><RemoteComponent id="down/Anything" fallback={fallback} /></section>
+      {note && <section data-testid="note-slot"><RemoteComponent id="notes/Note" loading={<p>Loading…</p>} fallback="failed" /></section>}
       <Counter />
       <Theme testid="theme" />
       {late && <Theme testid="late-theme" />}
