@@ -7,10 +7,9 @@ import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
-import { namedRemoteModules } from './named-remote-modules.js';
 import { addCompileHints, pageHints, startupScripts } from './page-hints.js';
 import { copyPublicDir } from './public-dir.js';
-import { CHUNKS_PLACEHOLDER, REMOTE_MODULES_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
+import { CHUNKS_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
 export const HOST_ENTRY_FILE = 'main.js';
 
@@ -66,9 +65,7 @@ export async function finishBuild(
   for (const [input, finalName] of entries) {
     const [path, output] = outputOf(metafile, input)!;
     const code = readFileSync(join(config.root, path), 'utf8');
-    const patched = code
-      .replace(new RegExp(`(["'\`])${CHUNKS_PLACEHOLDER}\\1`), () => requirements)
-      .replace(new RegExp(`(["'\`])${REMOTE_MODULES_PLACEHOLDER}\\1`), () => JSON.stringify(namedRemoteModules(config, metafile)));
+    const patched = code.replace(new RegExp(`(["'\`])${CHUNKS_PLACEHOLDER}\\1`), () => requirements);
     unlinkSync(join(config.root, path));
     written.delete(relativeTo(outDir, path));
     writeFileSync(join(config.outDir, finalName), patched);

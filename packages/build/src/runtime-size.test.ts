@@ -28,7 +28,9 @@ describe('runtimeSize', () => {
     // before its entry loads (share-offers.ts: placeholders, the waits that keep webpack's selection,
     // the check of what the entry registered), and the expose files a manifest names are preloaded
     // while the entry loads.
-    expect(gzipBytes).toBeLessThanOrEqual(11_450);
+    // Start-up leaving a Tessera remote's entry until it is needed (+105 B: the gate, and the bound on a
+    // negotiation waiting for that entry) keeps remote code off the host's first render.
+    expect(gzipBytes).toBeLessThanOrEqual(11_550);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped** up front`);
     expect(readme, 'update the runtime size recorded in README.md').toContain(`${whole.gzipBytes} bytes with the parts it loads on first need`);

@@ -5,9 +5,6 @@ import type { ShareKey } from './scan.js';
 /** Placeholder in entry files, replaced after the build by the chunk requirements (JSON). */
 export const CHUNKS_PLACEHOLDER = '__TESSERA_CHUNKS__';
 
-/** Placeholder in the host entry, replaced after the build by the remote module ids the app's code names (JSON). */
-export const REMOTE_MODULES_PLACEHOLDER = '__TESSERA_REMOTE_MODULES__';
-
 /** File-name-safe form of a share key: 'react-dom/client' → 'react-dom__client'. */
 export function chunkNameOf(key: string): string {
   return key.replace(/^@/, '').replace(/\//g, '__');
@@ -158,7 +155,9 @@ export function varEntryFilename(filename: string): string {
 /**
  * A host's entry: the runtime (bundled into the entry: a host is normally the page's first Tessera
  * app, so its copy becomes the page's; a host that finds one of its protocol uses that), the
- * automatic async boundary, then the app's own entry.
+ * automatic async boundary (the share scope initialised from the remotes' manifests), then the
+ * app's own entry. No remote's code runs before the app's own: a Tessera remote's entry loads when
+ * one of its modules is asked for (runtime's `ensureContainer`), so the app's first render comes first.
  */
 export function hostEntryModule(config: ResolvedConfig): string {
   return [
@@ -170,13 +169,7 @@ export function hostEntryModule(config: ResolvedConfig): string {
     '// The app\'s own code downloads while the share scope initialises.',
     'federation.prefetchChunk("main");',
     'federation.initShareScope()',
-    '  .then(() => {',
-    '    // The remote modules the app\'s code names load meanwhile, from the remotes whose entry',
-    '    // start-up did not see fail (a failed one loads again when the UI asks, and shows its error).',
-    '    const failed = federation.remoteStatuses().filter((r) => r.status === "error").flatMap((r) => [r.name, r.alias]);',
-    `    for (const id of ${json(REMOTE_MODULES_PLACEHOLDER)}) if (!failed.includes(id.slice(0, id.indexOf("/")))) federation.loadRemote(id).catch(() => {});`,
-    `    return federation.loadChunk("main", () => import(${json(config.entry)}));`,
-    '  })',
+    `  .then(() => federation.loadChunk("main", () => import(${json(config.entry)})))`,
     '  .catch((error) => console.error(error));',
   ].join('\n');
 }
