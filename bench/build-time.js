@@ -31,6 +31,7 @@ export const buildCommands = {
   tesseraCold: [cli, 'build', ...appDirs],
   tesseraNoDtsCold: [cli, 'build', '--no-dts', ...appDirs],
   esbuild: [join(here, 'build-process.js'), 'esbuild'],
+  esbuildOwnSources: [join(here, 'build-process.js'), 'esbuildOwnSources'],
   rspack: [join(here, 'build-process.js'), 'rspack'],
   webpack: [join(here, 'build-process.js'), 'webpack'],
   webpackEsbuildMinify: [join(here, 'build-process.js'), 'webpackEsbuildMinify'],

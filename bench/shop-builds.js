@@ -12,6 +12,7 @@ export const outDirs = {
   tessera: (app) => join(shop, app, 'dist'), // federation.config.ts's default outDir
   tesseraNoDts: (app) => join(shop, app, 'dist'),
   esbuild: (app) => join(root, 'tmp', 'bench-esbuild', app),
+  esbuildOwnSources: (app) => join(root, 'tmp', 'bench-esbuild-own', app),
   webpack: (app) => join(root, 'tmp', 'bench-webpack', app),
   webpackEsbuildMinify: (app) => join(root, 'tmp', 'bench-webpack-esbuild-minify', app),
   rspack: (app) => join(root, 'tmp', 'bench-rspack', app),
@@ -60,6 +61,22 @@ export const builders = {
       build({
         entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app),
         bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuild(app), jsx: 'automatic', logLevel: 'silent',
+        entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
+      })));
+  },
+  /**
+   * A lower floor: plain esbuild bundling only the three apps' own source files, every package left
+   * external (`packages: 'external'`: no React, no valibot, no @tessera/* code), no federation, no
+   * declarations. No build of these apps that bundles what they import can take less.
+   */
+  async esbuildOwnSources() {
+    const { build } = await import('esbuild');
+    rmSync(join(root, 'tmp', 'bench-esbuild-own'), { recursive: true, force: true });
+    const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
+    await Promise.all(apps.map((app) =>
+      build({
+        entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app), packages: 'external',
+        bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuildOwnSources(app), jsx: 'automatic', logLevel: 'silent',
         entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
       })));
   },
