@@ -85,7 +85,7 @@ describe('replicated store through the relay', () => {
       { tea: 50, mug: 30 },
       { tea: 50, mug: 30 },
     ]);
-    expect(offline.store.status()).toEqual({ seq: 80, pending: 0 });
+    await expect.poll(() => offline.store.status()).toEqual({ seq: 80, pending: 0 }); // acknowledged by the relay
   });
 
   it('a device reopened later starts from its persisted state and reads only what it missed', async () => {
