@@ -10,11 +10,14 @@
 // with page.waitForFunction injected Playwright's script into the page at its load event, 30-70 ms of the main thread that fell
 // before the first render of a page whose load event comes early). The webpack and Rspack shells register their remotes (ports 41xx / 42xx)
 // in bench/<tool>/shell-entry.js.
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from '@tessera/cli';
 import { median } from './measure.js';
 import { apps, builders, outDirs } from './shop-builds.js';
+
+const gzipAsync = promisify(gzip);
 
 export const pageTools = {
   tessera: { shell: 4000, catalog: 4001, cart: 4002 },
@@ -61,7 +64,9 @@ async function loadOnce(browser, tool) {
     page.on('response', (r) => {
       if (r.request().resourceType() !== 'script') return;
       const app = appOfPort[new URL(r.url()).port] ?? 'other';
-      scripts.push(r.body().then((b) => ({ app, gzip: gzipSync(b, { level: 9 }).length })));
+      // gzip on libuv's threads: this process also serves the pages, and a synchronous gzip of one
+      // response would hold back the next response of the load being timed.
+      scripts.push(r.body().then(async (b) => ({ app, gzip: (await gzipAsync(b, { level: 9 })).length })));
     });
     await page.goto(`http://localhost:${ports.shell}/`);
     let timer;
