@@ -2,7 +2,7 @@
 // bench compares, from the same sources, in production mode. Each builder builds the three apps
 // once; `outDirs[tool](app)` is where an app's output lands.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const shop = join(root, 'examples', 'shop');
@@ -35,6 +35,19 @@ function runCompiler(createCompiler, configs) {
   });
 }
 
+/** The three apps bundled by plain esbuild at once, no federation, into `outDirs[tool]` (`options` added). */
+async function plainEsbuild(tool, options) {
+  const { build } = await import('esbuild');
+  rmSync(dirname(outDirs[tool]('shell')), { recursive: true, force: true });
+  const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
+  await Promise.all(apps.map((app) =>
+    build({
+      entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app), ...options,
+      bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs[tool](app), jsx: 'automatic', logLevel: 'silent',
+      entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
+    })));
+}
+
 export const builders = {
   /** Tessera: `buildApp` of each app's federation.config.ts, one app after the other (as `tessera build` in each app). */
   async tessera() {
@@ -54,15 +67,7 @@ export const builders = {
    * React), at once in one process, as `tessera build` builds them.
    */
   async esbuild() {
-    const { build } = await import('esbuild');
-    rmSync(join(root, 'tmp', 'bench-esbuild'), { recursive: true, force: true });
-    const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
-    await Promise.all(apps.map((app) =>
-      build({
-        entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app),
-        bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuild(app), jsx: 'automatic', logLevel: 'silent',
-        entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
-      })));
+    await plainEsbuild('esbuild', {});
   },
   /**
    * A lower floor: plain esbuild bundling only the three apps' own source files, every package left
@@ -70,15 +75,7 @@ export const builders = {
    * declarations. No build of these apps that bundles what they import can take less.
    */
   async esbuildOwnSources() {
-    const { build } = await import('esbuild');
-    rmSync(join(root, 'tmp', 'bench-esbuild-own'), { recursive: true, force: true });
-    const entries = { shell: 'src/main.tsx', catalog: 'src/ProductList.tsx', cart: 'src/CartSummary.tsx' };
-    await Promise.all(apps.map((app) =>
-      build({
-        entryPoints: [join(shop, app, entries[app])], absWorkingDir: join(shop, app), packages: 'external',
-        bundle: true, splitting: true, format: 'esm', minify: true, outdir: outDirs.esbuildOwnSources(app), jsx: 'automatic', logLevel: 'silent',
-        entryNames: '[name]-[hash]', define: { 'process.env.NODE_ENV': '"production"' },
-      })));
+    await plainEsbuild('esbuildOwnSources', { packages: 'external' });
   },
   /** webpack 5 + ModuleFederationPlugin (bench/webpack/config.js): one multi-compiler run, the three apps in parallel. */
   async webpack() {
