@@ -28,7 +28,7 @@ describe('runtimeSize', () => {
     // before its entry loads (share-offers.ts: placeholders, the waits that keep webpack's selection,
     // the check of what the entry registered), and the expose files a manifest names are preloaded
     // while the entry loads.
-    // Start-up leaving a Tessera remote's entry until it is needed (+105 B: the gate, and the bound on a
+    // Start-up leaving a Tessera remote's entry until it is needed (+112 B: the gate, and the bound on a
     // negotiation waiting for that entry) keeps remote code off the host's first render.
     expect(gzipBytes).toBeLessThanOrEqual(11_550);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');

@@ -72,9 +72,10 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
           state.status = 'loading';
         }
         state.wantEntry = undefined;
-        // A negotiation its offers could change waits for this entry: at most shareInitTimeout ms.
-        const slow = giveUpAfter(state, policy.shareInitTimeout);
-        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options)).finally(() => clearTimeout(slow));
+        // A negotiation its offers could change waits for this entry: at most shareInitTimeout ms
+        // (without offers nothing waits on it here; start-up's own bound is initRemote's).
+        const slow = offers && giveUpAfter(state, policy.shareInitTimeout);
+        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options)).finally(() => clearTimeout(slow || undefined));
         try {
           await recordStep(steps, 'init', entry.url, async () => {
             const before = entriesOf(scope);
