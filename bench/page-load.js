@@ -21,6 +21,8 @@ const gzipAsync = promisify(gzip);
 
 export const pageTools = {
   tessera: { shell: 4000, catalog: 4001, cart: 4002 },
+  // Tessera's shell built with `snapshot: true` against Tessera's remotes (served on 4001-4002 by then).
+  tesseraSnapshot: { shell: 4300, catalog: 4001, cart: 4002 },
   webpack: { shell: 4100, catalog: 4101, cart: 4102 },
   rspack: { shell: 4200, catalog: 4201, cart: 4202 },
 };
@@ -94,9 +96,15 @@ export async function pageLoad({ quick, build = true }) {
   const servers = [];
   let browser;
   try {
+    const served = new Set();
     for (const [tool, ports] of Object.entries(pageTools)) {
-      if (build) await builders[tool]();
-      for (const app of apps) servers.push(await serveWhenFree(outDirs[tool](app), ports[app]));
+      // The snapshot shell reads the remotes' manifests as it builds: always built here, once they are served.
+      if (build || tool === 'tesseraSnapshot') await builders[tool]();
+      for (const app of apps) {
+        if (served.has(ports[app])) continue;
+        served.add(ports[app]);
+        servers.push(await serveWhenFree(outDirs[tool](app), ports[app]));
+      }
     }
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -119,20 +127,24 @@ export async function pageLoad({ quick, build = true }) {
         headerMsSamples: measured.map((l) => Math.round(l.headerMs)),
       };
     }
-    // Paired: the anchor's load ÷ Tessera's load of the same round, median over the rounds.
-    const pairedRatio = (tool, field) => {
-      const own = quick ? loads.tessera : loads.tessera.slice(1);
+    // Paired: the anchor's load ÷ Tessera's load of the same round (`base`: which Tessera build), median over the rounds.
+    const pairedRatio = (tool, field, base = 'tessera') => {
+      const own = quick ? loads[base] : loads[base].slice(1);
       const other = quick ? loads[tool] : loads[tool].slice(1);
       return median(own.map((l, i) => other[i][field] / l[field]));
     };
-    const ratio = (tool) => ({
-      renderedMs: results[tool].renderedMs / results.tessera.renderedMs,
-      renderedMsPaired: pairedRatio(tool, 'renderedMs'),
-      headerMsPaired: pairedRatio(tool, 'headerMs'),
-      requests: results[tool].requests / results.tessera.requests,
-      jsGzipBytes: results[tool].jsGzipBytes / results.tessera.jsGzipBytes,
+    const ratio = (tool, base = 'tessera') => ({
+      renderedMs: results[tool].renderedMs / results[base].renderedMs,
+      renderedMsPaired: pairedRatio(tool, 'renderedMs', base),
+      headerMsPaired: pairedRatio(tool, 'headerMs', base),
+      requests: results[tool].requests / results[base].requests,
+      jsGzipBytes: results[tool].jsGzipBytes / results[base].jsGzipBytes,
     });
-    return { ...results, ratioToTessera: { webpack: ratio('webpack'), rspack: ratio('rspack') } };
+    return {
+      ...results,
+      ratioToTessera: { webpack: ratio('webpack'), rspack: ratio('rspack') },
+      ratioToTesseraSnapshot: { webpack: ratio('webpack', 'tesseraSnapshot'), rspack: ratio('rspack', 'tesseraSnapshot'), tessera: ratio('tessera', 'tesseraSnapshot') },
+    };
   } finally {
     await browser?.close();
     for (const s of servers) await s.close();

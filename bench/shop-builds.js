@@ -11,6 +11,8 @@ export const apps = ['catalog', 'cart', 'shell'];
 export const outDirs = {
   tessera: (app) => join(shop, app, 'dist'), // federation.config.ts's default outDir
   tesseraNoDts: (app) => join(shop, app, 'dist'),
+  // The shell built with `snapshot: true` (page-load.js builds it while Tessera's remotes are served); the remotes are Tessera's.
+  tesseraSnapshot: (app) => (app === 'shell' ? join(root, 'tmp', 'bench-tessera-snapshot', 'shell') : join(shop, app, 'dist')),
   esbuild: (app) => join(root, 'tmp', 'bench-esbuild', app),
   esbuildOwnSources: (app) => join(root, 'tmp', 'bench-esbuild-own', app),
   webpack: (app) => join(root, 'tmp', 'bench-webpack', app),
@@ -61,6 +63,14 @@ export const builders = {
   async tesseraNoDts() {
     const { buildApp, loadConfig } = await import('@tessera/build');
     for (const app of apps) await buildApp({ ...(await loadConfig(join(shop, app))), dts: false });
+  },
+  /** Tessera's shell alone, with `snapshot: true`: its build reads the remotes' manifests, so they must be served (page-load.js). */
+  async tesseraSnapshot() {
+    const { buildApp, loadConfig } = await import('@tessera/build');
+    const outDir = outDirs.tesseraSnapshot('shell');
+    rmSync(outDir, { recursive: true, force: true });
+    const report = await buildApp({ ...(await loadConfig(join(shop, 'shell'))), snapshot: true, outDir, cleanOutDir: false });
+    if (report.warnings.length) throw new Error(`the snapshot shell's build: ${report.warnings.join('; ')}`);
   },
   /**
    * The floor: the same three apps bundled by plain esbuild without federation (each bundles its own

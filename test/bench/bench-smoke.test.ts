@@ -27,6 +27,7 @@ describe('npm run bench', () => {
     for (const measure of [
       'build, 3 apps, whole process, with declarations (default)', 'build, 3 apps, whole process, without declarations (--no-dts)',
       'watch rebuild, catalog, one-line change', 'declarations of the shop\'s exposes', 'remote entry catalog', 'shop page: JS gzipped, all', 'shop page: both remotes rendered',
+      'shop page, the shell built with `snapshot: true`: header shown',
     ]) {
       expect(stdout).toContain(`| ${measure}`);
     }
@@ -55,7 +56,10 @@ describe('npm run bench', () => {
         },
         remoteEntryRatioToTessera: { webpack: { catalog: expect.any(Number), cart: expect.any(Number) }, rspack: { catalog: expect.any(Number), cart: expect.any(Number) } },
       },
-      pageLoad: { tessera: page, webpack: page, rspack: page, ratioToTessera: { webpack: pageRatios, rspack: pageRatios } },
+      pageLoad: {
+        tessera: page, tesseraSnapshot: page, webpack: page, rspack: page, ratioToTessera: { webpack: pageRatios, rspack: pageRatios },
+        ratioToTesseraSnapshot: { webpack: pageRatios, rspack: pageRatios, tessera: pageRatios },
+      },
       negotiation: { loadShareMicroseconds: expect.any(Number), importMicroseconds: expect.any(Number) },
       throughput: { storeUpdateNotify: { ratioToZustand: expect.any(Number) }, busPublish: { ratioToMitt: expect.any(Number) } },
       durationSeconds: expect.any(Number),
@@ -70,6 +74,8 @@ describe('npm run bench', () => {
       expect(Math.abs(sum - jsGzipBytes)).toBeLessThanOrEqual(jsGzipBytes * 0.01); // medians per app vs of the totals
       expect(results.bytes.remoteEntryGzip[tool].catalog.withStaticImports).toBeGreaterThanOrEqual(results.bytes.remoteEntryGzip[tool].catalog.entry);
     }
+    // The snapshot shell fetched no manifest: fewer requests than the default shell, the same remotes.
+    expect(results.pageLoad.tesseraSnapshot.requests).toBe(results.pageLoad.tessera.requests - 2);
     expect(readFileSync(join(out, 'BENCHMARKS.md'), 'utf8')).toMatch(/^# Benchmarks\n\n`npm run bench`, \d{4}-\d\d-\d\d, on \d+ cores \(.*\), Node v\d+\.\d+\.\d+/);
   }, 120_000);
 });

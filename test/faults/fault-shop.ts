@@ -39,9 +39,13 @@ async function build(app: string, outDir: string, network: { timeout: number; re
 /**
  * For a test file: builds the shop's three apps into temporary folders (the shell pointed at a
  * fault proxy in front of the catalog), serves each on a free port, starts Chromium; stops all
- * and deletes the folders after. `network`: the apps' network options.
+ * and deletes the folders after. `network`: the apps' network options; `shell`: changes to the
+ * shell's config (its remotes are served by then, so a build may read their manifests).
  */
-export function useFaultShop(network: { timeout: number; retries: number; shareInitTimeout: number } = NETWORK): () => FaultShop {
+export function useFaultShop(
+  network: { timeout: number; retries: number; shareInitTimeout: number } = NETWORK,
+  shell: (config: ResolvedConfig) => void = () => {},
+): () => FaultShop {
   let shop: FaultShop | undefined;
   const closers: (() => Promise<void> | void)[] = [];
   beforeAll(async () => {
@@ -54,12 +58,13 @@ export function useFaultShop(network: { timeout: number; retries: number; shareI
     closers.push(() => catalog.close(), () => cart.close(), () => proxy.close());
     const shellDir = await build('shell', join(temp, 'shell'), network, (config) => {
       config.remotes = normalizeRemotes({ catalog: `${proxy.url}mf-manifest.json`, cart: `${cart.url}mf-manifest.json` }, config.shareScope);
+      shell(config);
     });
-    const shell = await serve({ dir: shellDir, port: 0 });
-    closers.push(() => shell.close());
+    const shellServer = await serve({ dir: shellDir, port: 0 });
+    closers.push(() => shellServer.close());
     const browser = await launchChromium();
     closers.push(() => browser.close());
-    shop = { shell: shell.url, proxy, browser };
+    shop = { shell: shellServer.url, proxy, browser };
   });
   afterAll(async () => {
     for (const close of closers.reverse()) await close();

@@ -12,6 +12,7 @@ import { addManifestTypes, finishBuild, type FinishedBuild } from './finish-buil
 import { gzipSizes } from './gzip-size-cache.js';
 import type { ShareKey } from './scan.js';
 import { sameShareKeys, shareKeysOf } from './share-keys-cache.js';
+import { readManifestSnapshot, type ManifestSnapshot } from './manifest-snapshot.js';
 
 /** One output file: its size and its gzipped size (gzip level 9), in bytes. */
 export interface OutputFile {
@@ -40,10 +41,11 @@ export interface BuildReport {
 
 /**
  * esbuild options of one app's federation build (`seenKeys` collects the share keys it meets;
- * `prebuilt`: the files of the fallback pass, see fallback-pass.ts, imported as they are);
+ * `prebuilt`: the files of the fallback pass, see fallback-pass.ts, imported as they are;
+ * `snapshot`: the remotes' manifests the build read, written into the app's runtime setup);
  * `tessera dev` extends them for its development build.
  */
-export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles): BuildOptions {
+export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles, snapshot?: ManifestSnapshot): BuildOptions {
   const entryPoints = [
     ...(Object.keys(config.exposes).length ? [{ in: 'tessera:remote-entry', out: 'remoteEntry' }] : []),
     ...(config.entry ? [{ in: 'tessera:host-entry', out: 'main' }] : []),
@@ -57,7 +59,7 @@ export function buildOptions(config: ResolvedConfig, shareKeys: Map<string, Shar
     entryPoints,
     ...chunkedOutputOptions(config),
     write: true,
-    plugins: [federationPlugin(config, shareKeys, seenKeys, prebuilt), ...config.esbuild.plugins],
+    plugins: [federationPlugin(config, shareKeys, seenKeys, prebuilt, snapshot?.manifests), ...config.esbuild.plugins],
   };
 }
 
@@ -120,13 +122,15 @@ export async function ifSettled<T>(promise: Promise<T> | undefined): Promise<T |
 export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   const started = performance.now();
   const declarations = startDeclarations(config);
+  // Read while the share keys are found and the fallbacks built.
+  const reading = config.snapshot ? readManifestSnapshot(config) : undefined;
   let { shareKeys, cached } = await shareKeysOf(config);
   let metafile: Metafile;
   try {
     /** The fallback pass (usually from the cache), then the app's own pass, which imports the fallbacks' files as they are. */
     const twoPasses = async (seen: Set<string>) => {
       const fallbacks = await sharedFallbacks(config, shareKeys);
-      const app = (await build(buildOptions(config, shareKeys, seen, fallbacks))).metafile!;
+      const app = (await build(buildOptions(config, shareKeys, seen, fallbacks, await reading))).metafile!;
       for (const key of fallbacks.seenKeys) seen.add(key);
       writeSharedFallbacks(config, fallbacks);
       return withFallbacks(app, fallbacks);
@@ -146,11 +150,13 @@ export async function buildApp(config: ResolvedConfig): Promise<BuildReport> {
   // Declarations done already (the isolated emitter usually is): the manifest is written once, with them.
   const early = await ifSettled(declarations);
   const ready = early !== PENDING && !(early instanceof Error) ? early : undefined;
-  const finished = await finishBuild(config, metafile, shareKeys, ready);
+  const snapshot = await reading;
+  const finished = await finishBuild(config, metafile, shareKeys, ready, { snapshot: snapshot?.manifests });
   const javascriptMs = performance.now() - started;
   const landed = landDeclarations(config, finished, await declarations, !!ready);
   const result = await report(config, landed.files, started, javascriptMs, shareKeys, landed.declarations);
   if (landed.warning) result.warnings.push(landed.warning);
+  result.warnings.push(...snapshot?.warnings ?? []);
   return result;
 }
 

@@ -100,6 +100,14 @@ export interface FederationConfig {
   integrity?: boolean;
   /** CSP nonce for every element the runtime adds to the page. */
   nonce?: string;
+  /**
+   * A host's build reads its remotes' `mf-manifest.json` (http(s) or `file:` URLs) and writes them
+   * into its entry, so that its start-up does not wait for them (Module Federation 2.0's snapshot).
+   * Trade-off: until the host is rebuilt, a redeployed remote costs one failed load before the
+   * runtime fetches its manifest again, and its new shared versions do not take part in the host's
+   * start-up negotiation. `tessera build` only (`dev` and `--watch` read the manifests live). Default false.
+   */
+  snapshot?: boolean;
   /** webpack: the default `type` of every remote ('module', 'var', 'script'). */
   remoteType?: string;
   /** webpack: `{ type, name }` of the remote entry. Tessera writes both an ES module and a `var` script entry. */
@@ -168,6 +176,8 @@ export interface ResolvedConfig {
   warnings: string[];
   /** The runtime options the config sets, passed as they are to the generated `init` call. */
   runtime: RuntimeConfig;
+  /** Whether `tessera build` writes the remotes' manifests into the host's entry (see `FederationConfig.snapshot`). */
+  snapshot: boolean;
 }
 
 /** The runtime options of `init` that `federation.config.ts` sets. */
@@ -176,7 +186,7 @@ const runtimeKeys = ['timeout', 'retries', 'shareInitTimeout', 'integrity', 'non
 
 const tesseraKeys = [
   'name', 'filename', 'exposes', 'remotes', 'shared', 'shareScope', 'shareStrategy', 'entry', 'html', 'outDir',
-  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev', 'cache', ...runtimeKeys,
+  'publicDir', 'publicPath', 'mode', 'minify', 'sourcemap', 'esbuild', 'runtimePlugins', 'dts', 'dev', 'cache', 'snapshot', ...runtimeKeys,
 ] as const;
 const webpackKeys = ['remoteType', 'library', ...Object.keys(notNeeded)];
 /** Every top-level key the config type has. docs/config.md is checked against this list. */
@@ -293,6 +303,9 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     dts = false;
   }
   const runtime = runtimeConfig(config, problems);
+  const snapshot = config.snapshot ?? false;
+  if (typeof snapshot !== 'boolean') problems.push(`"snapshot" must be a boolean (got ${show(snapshot)})`);
+  else if (snapshot && !remotes.some((r) => r.entries.some((e) => e.manifest))) warnings.push('"snapshot": no remote is given by its mf-manifest.json URL, so there is nothing to snapshot');
   if (problems.length) throw invalid(label, problems);
   return {
     runtime,
@@ -321,6 +334,7 @@ export function resolveConfig(config: FederationConfig, root: string, options: R
     version: appPackage?.version ?? '0.0.0',
     ...(devPort ? { devPort } : {}),
     warnings,
+    snapshot: snapshot === true,
   };
 }
 

@@ -32,7 +32,8 @@ function matchRemote(specifier: string, config: ResolvedConfig): string | undefi
  * `shareKeys` lists every share key to provide (configured packages and the subpaths found by the scan);
  * `seenKeys` collects the keys this build met, so a watcher can tell when the list grew.
  * `prebuilt`: the groups (and a remote's runtime chunk) the shared-fallback pass built already,
- * which this build imports as they are (external) instead of bundling them.
+ * which this build imports as they are (external) instead of bundling them. `snapshot`: remotes'
+ * manifests by URL, read by the build (`snapshot: true`), for the runtime's `init`.
  */
 /** Files the fallback pass built (fallback-pass.ts), by path relative to outDir: each shared group's, and a remote's own runtime chunk's. */
 export interface PrebuiltFiles {
@@ -40,7 +41,9 @@ export interface PrebuiltFiles {
   runtimeFile?: string;
 }
 
-export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles): Plugin {
+export function federationPlugin(
+  config: ResolvedConfig, shareKeys: Map<string, ShareKey>, seenKeys: Set<string>, prebuilt?: PrebuiltFiles, snapshot?: Record<string, unknown>,
+): Plugin {
   return {
     name: 'tessera-federation',
     setup(build) {
@@ -76,7 +79,7 @@ export function federationPlugin(config: ResolvedConfig, shareKeys: Map<string, 
       });
       build.onLoad({ filter: /.*/, namespace: 'tessera' }, (args) => {
         const contents =
-          args.path === 'container' ? containerModule(config, shareKeys)
+          args.path === 'container' ? containerModule(config, shareKeys, snapshot)
           : args.path === 'remote-entry' ? remoteEntryModule(config)
           : args.path === 'host-entry' ? hostEntryModule(config)
           : undefined;

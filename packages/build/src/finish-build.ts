@@ -28,14 +28,14 @@ export interface FinishedBuild {
  * (when `dts` is on), and `addManifestTypes` adds them to the manifest once written, unless they are
  * already there (`declarations`: then the manifest is written once, with them). `integrity: false`
  * writes no hashes in the manifest: the dev server's files change under a live page, so no page
- * should pin them.
+ * should pin them. `snapshot`: the remotes' manifests the build read, which the page need not preload.
  */
 export async function finishBuild(
   config: ResolvedConfig,
   metafile: Metafile,
   shareKeys: Map<string, ShareKey>,
   declarations?: DeclarationsResult,
-  { integrity = true }: { integrity?: boolean } = {},
+  { integrity = true, snapshot = {} }: { integrity?: boolean; snapshot?: Record<string, unknown> } = {},
 ): Promise<FinishedBuild> {
   await inlineHelperChunks(config.root, metafile);
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
@@ -90,7 +90,7 @@ export async function finishBuild(
   }
   if (config.html) {
     let html = readFileSync(config.html, 'utf8');
-    const head = [...pageHints(config, chunks, entryImports), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
+    const head = [...pageHints(config, chunks, entryImports, snapshot), ...(config.entry && !html.includes(HOST_ENTRY_FILE) ? [`<script type="module" src="./${HOST_ENTRY_FILE}"></script>`] : [])];
     if (head.length) html = html.replace(/<\/head>/i, () => `${head.map((line) => `  ${line}\n`).join('')}</head>`);
     writeFileSync(join(config.outDir, 'index.html'), html);
     written.add('index.html');

@@ -14,15 +14,16 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
  * preloaded response). A shared fallback may go unused when a remote provides a higher version: the
  * price of not waiting for the negotiation (the host's own copies win ties, so in the usual setup
  * of one version everywhere nothing is wasted). The same approach as Vite's `modulepreload` of an
- * entry's imports. Returns the `<link>` lines, relative URLs against the page.
+ * entry's imports. A manifest in the build's `snapshot` is not preloaded (the runtime does not
+ * fetch it). Returns the `<link>` lines, relative URLs against the page.
  */
-export function pageHints(config: ResolvedConfig, chunks: Record<string, ChunkRequirements>, entryImports: string[] = []): string[] {
+export function pageHints(config: ResolvedConfig, chunks: Record<string, ChunkRequirements>, entryImports: string[] = [], snapshot: Record<string, unknown> = {}): string[] {
   const main = chunks.main;
   if (!main) return [];
   const scripts = startupScripts(chunks, entryImports);
   // The CSP nonce the runtime gives its elements (`runtime.nonce`), for a page whose policy asks for one.
   const nonce = typeof config.runtime.nonce === 'string' ? ` nonce="${attr(config.runtime.nonce)}"` : '';
-  const manifests = config.remotes.flatMap((remote) => (remote.entries[0]?.manifest ? [remote.entries[0].url] : []));
+  const manifests = config.remotes.flatMap((remote) => (remote.entries[0]?.manifest && !Object.hasOwn(snapshot, remote.entries[0].url) ? [remote.entries[0].url] : []));
   return [
     ...[...new Set(manifests)].map((url) => `<link rel="preload" as="fetch" crossorigin href="${attr(url)}"${nonce}>`),
     ...scripts.map((file) => `<link rel="modulepreload" href="./${attr(file)}"${nonce}>`),

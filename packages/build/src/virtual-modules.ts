@@ -51,9 +51,10 @@ export function fallbackGroups(config: ResolvedConfig, shareKeys: Map<string, Sh
  * The app's setup: `createApp(runtime)` makes the app's runtime instance with the options of
  * federation.config.ts on the runtime it is given (the page's, or the app's own copy), and publishes
  * it for the app's chunks (see `APPS_GLOBAL`). Every shared module is provided with a loader of its
- * fallback chunk (or, `eager`, with the module itself).
+ * fallback chunk (or, `eager`, with the module itself). `snapshot`: the remotes' manifests the build
+ * read (`snapshot: true`), by URL.
  */
-export function containerModule(config: ResolvedConfig, shareKeys: Map<string, ShareKey>): string {
+export function containerModule(config: ResolvedConfig, shareKeys: Map<string, ShareKey>, snapshot: Record<string, unknown> = {}): string {
   const lines: string[] = [];
   const plugins = config.runtimePlugins.map((path, i) => {
     lines.push(`import plugin${i} from ${json(path)};`);
@@ -87,6 +88,7 @@ export function containerModule(config: ResolvedConfig, shareKeys: Map<string, S
     `    shareStrategy: ${json(config.shareStrategy)},`,
     `    remotes: ${json(config.remotes.map(({ manifest: _, entries, network, ...remote }) => ({ ...remote, ...(entries.length > 1 ? { entry: entries.map((e) => e.url) } : {}), ...network })))},`,
     ...Object.entries(config.runtime).map(([key, value]) => `    ${key}: ${json(value)},`),
+    ...(Object.keys(snapshot).length ? [`    snapshot: ${json(snapshot)},`] : []),
     `    plugins: [${plugins.join(', ')}],`,
     `    shared: {\n      ${shared.join(',\n      ')}\n    },`,
     '  });',

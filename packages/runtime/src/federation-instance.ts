@@ -40,6 +40,13 @@ export interface InitOptions extends NetworkOptions {
   integrity?: boolean;
   /** CSP nonce set on every element the runtime adds to the page (import maps, scripts, stylesheets, preloads). */
   nonce?: string;
+  /**
+   * Remotes' `mf-manifest.json` as a build read them (`snapshot: true` in federation.config.ts), by
+   * manifest URL: the first load of such a remote reads its manifest from here instead of the
+   * network, checked as a fetched one is. A load that fails with it (the remote was redeployed:
+   * integrity, a new entry or new shared versions) fetches the manifest once and tries again.
+   */
+  snapshot?: Record<string, unknown>;
 }
 
 /** One app's federation runtime, as its users call it. */
@@ -142,12 +149,13 @@ export function createInstance(options: InitOptions): FederationRuntime {
   const chunks = createChunkLoader(name, () => network, sharing.ensureModule, (id) => loadRemote(id));
   const remotes = createRemoteRegistry(defaultScope, chunks.dropRemote);
   const policy = (state: RemoteState): NetworkPolicy & { shareInitTimeout: number } => ({ ...network, ...state.info.network });
-  const context: RemoteLoadContext = { plugins, policy, integrity: options.integrity !== false, scopeFor: sharing.scopeFor };
+  const context: RemoteLoadContext = { plugins, policy, integrity: options.integrity !== false, scopeFor: sharing.scopeFor, snapshot: options.snapshot ?? {} };
 
   function initOptions(more: Partial<InitOptions>): void {
     network = { ...network, ...networkOptions(more, `init "${name}"`) };
     if (more.nonce) tesseraGlobal().nonce = more.nonce;
     if (more.integrity !== undefined) context.integrity = more.integrity;
+    if (more.snapshot) context.snapshot = { ...context.snapshot, ...more.snapshot };
     if (more.plugins) for (const p of more.plugins) if (!plugins.some((q) => q.name === p.name)) plugins.push(p);
     for (const [key, input] of Object.entries(more.shared ?? {})) sharing.addShared(key, input);
     if (more.remotes) remotes.register(more.remotes, false);

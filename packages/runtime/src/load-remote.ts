@@ -18,6 +18,8 @@ export interface RemoteLoadContext {
   /** Verify manifest-loaded remotes against their manifest's hashes. */
   integrity: boolean;
   scopeFor(scopeName: string): ShareScope;
+  /** Manifests a build read, by URL (`InitOptions.snapshot`). */
+  snapshot: Record<string, unknown>;
 }
 
 /**
@@ -27,7 +29,9 @@ export interface RemoteLoadContext {
  * as it arrives (`state.offered`; share-offers.ts) and withdrawn when the entry registers, which
  * must register nothing else (TESSERA_MANIFEST_MISMATCH). A failure is recorded on `state` and fed
  * to its circuit breaker; the next call loads again, from a new URL. Rejects with the first
- * entry's FederationError.
+ * entry's FederationError. A manifest in `ctx.snapshot` (a build's, `snapshot: true`) is read from
+ * there on a first load; when that load fails other than by a timeout or an open circuit, the
+ * manifest is fetched and the entry imported again from a cache-busted URL (a redeployed remote).
  *
  * `deferEntry` (start-up): once a Tessera manifest's offers are in the scope, the entry waits until
  * something needs it (`state.wantEntry`): a call without `deferEntry` (`loadRemote`, a
@@ -54,44 +58,55 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
     breaker.check();
     let first: unknown;
     for (const candidate of info.entries) {
-      try {
-        const entry: ManifestEntry = candidate.manifest
-          ? await recordStep(steps, 'manifest', candidate.url, () => fetchManifest(state, candidate.url, ctx, policy, options))
-          : { name: info.name, url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
-        if (ctx.integrity) trustHashes(entry.integrity);
-        state.url = entry.url;
-        state.exposes = entry.exposes;
-        state.assets = entry.assets;
-        const { offers } = entry;
-        // Without offers, the remote's versions are in the scope once its entry registered (settle).
-        const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx)) : () => {});
-        if (offers) offered();
-        if (offers && wanted) {
-          state.status = 'registered';
-          await wanted;
-          state.status = 'loading';
-        }
-        state.wantEntry = undefined;
-        // A negotiation its offers could change waits for this entry: at most shareInitTimeout ms
-        // (without offers nothing waits on it here; start-up's own bound is initRemote's).
-        const slow = offers && giveUpAfter(state, policy.shareInitTimeout);
-        const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, options)).finally(() => clearTimeout(slow || undefined));
+      // A build's snapshot of the manifest first (never after a failed load); if a load fails with
+      // it, the remote may have been redeployed since: the manifest is fetched once more.
+      const stored = candidate.manifest && !state.failed ? ctx.snapshot[candidate.url] : undefined;
+      // The fetched manifest's entry is imported from a new URL: the browser keeps a failed module (and an import map's first hash) per URL.
+      const afterSnapshot = stored ? { ...options, bust: true } : options;
+      for (const snapshot of stored ? [stored, undefined] : [undefined]) {
         try {
-          await recordStep(steps, 'init', entry.url, async () => {
-            const before = entriesOf(scope);
-            withdraw();
-            const done = container.init(scope, initScope);
-            if (offers) checkRegistrations(scope, before, entry.name, offers, { remote: info.name, url: entry.url });
-            await done;
-          });
-        } catch (cause) {
-          throw wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', 'init: ', { remote: info.name, url: entry.url });
+          const entry: ManifestEntry = candidate.manifest
+            ? await recordStep(steps, 'manifest', candidate.url, async () =>
+              snapshot ? readManifest(snapshot, candidate.url, info.name) : fetchManifest(state, candidate.url, ctx, policy, afterSnapshot))
+            : { name: info.name, url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
+          if (ctx.integrity) trustHashes(entry.integrity);
+          state.url = entry.url;
+          state.exposes = entry.exposes;
+          state.assets = entry.assets;
+          const { offers } = entry;
+          // Without offers, the remote's versions are in the scope once its entry registered (settle).
+          const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx)) : () => {});
+          if (offers) offered();
+          if (offers && wanted) {
+            state.status = 'registered';
+            await wanted;
+            state.status = 'loading';
+          }
+          state.wantEntry = undefined;
+          // A negotiation its offers could change waits for this entry: at most shareInitTimeout ms
+          // (without offers nothing waits on it here; start-up's own bound is initRemote's).
+          const slow = offers && giveUpAfter(state, policy.shareInitTimeout);
+          const container = await recordStep(steps, 'entry', entry.url, () => loadContainer(info, entry, ctx.plugins, policy, snapshot ? options : afterSnapshot)).finally(() => clearTimeout(slow || undefined));
+          try {
+            await recordStep(steps, 'init', entry.url, async () => {
+              const before = entriesOf(scope);
+              withdraw();
+              const done = container.init(scope, initScope);
+              if (offers) checkRegistrations(scope, before, entry.name, offers, { remote: info.name, url: entry.url });
+              await done;
+            });
+          } catch (cause) {
+            throw wrapError(cause, 'TESSERA_REMOTE_LOAD_FAILED', 'init: ', { remote: info.name, url: entry.url });
+          }
+          return container;
+        } catch (error) {
+          state.withdraw?.();
+          if (lifetime.signal.aborted) throw first ?? error;
+          // A remote that is down or slow is no stale snapshot: its manifest is not fetched too.
+          if (snapshot && !(isFederationError(error) && /TIMEOUT|UNAVAILABLE/.test(error.code))) continue;
+          first ??= error;
+          break;
         }
-        return container;
-      } catch (error) {
-        state.withdraw?.();
-        first ??= error;
-        if (lifetime.signal.aborted) break;
       }
     }
     throw first;

@@ -207,3 +207,67 @@ describe('start-up leaves a Tessera remote\'s entry until something needs it', (
     expect((await hostGot)()).toEqual({ version: '19.1.0' });
   });
 });
+
+describe('a snapshot of the manifest (InitOptions.snapshot, written by a build with `snapshot: true`)', () => {
+  /** The manifest fetches the host makes, and the hook that serves them. */
+  function counted() {
+    const fetched: string[] = [];
+    const plugin: FederationPlugin = { name: 'counted', fetch: (url, init) => (fetched.push(url), manifestFiles.fetch!(url, init)) };
+    return { fetched, plugin };
+  }
+  const copy = (value: unknown) => JSON.parse(JSON.stringify(value)) as { metaData: { remoteEntry: { name: string } } };
+
+  it('start-up and the load read it, fetch nothing, and its offers take part in the negotiation', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.1.0') });
+    const { fetched, plugin } = counted();
+    const host = createInstance({
+      name: 'shell', shared: { react: provide('18.3.1') }, plugins: [plugin], remotes: { catalog: remote.manifest }, snapshot: { [remote.manifest]: copy(manifests[remote.manifest]) },
+    });
+    await host.initShareScope();
+    expect(host.shareScopes.default!.react!['19.1.0']).toMatchObject({ from: 'catalog' });
+    const hostGot = host.loadShare('react');
+    remote.release();
+    expect((await hostGot)()).toEqual({ version: '19.1.0' });
+    expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('a remote redeployed since (its entry renamed): the load with the snapshot fails, the manifest is fetched once, and it loads', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.1.0') });
+    remote.release();
+    const stale = copy(manifests[remote.manifest]);
+    stale.metaData.remoteEntry.name = 'before-redeploy.mjs';
+    const { fetched, plugin } = counted();
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [plugin], retries: 0, remotes: { catalog: remote.manifest }, snapshot: { [remote.manifest]: stale } });
+    expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+    expect(fetched).toHaveLength(1);
+    const steps = (host as unknown as InstanceInfoSource).remoteStatuses()[0]!.steps!.map((s) => `${s.kind}${s.error ? ` ${s.error}` : ''}`);
+    expect(steps).toEqual(['manifest', 'entry TESSERA_REMOTE_LOAD_FAILED', 'manifest', 'entry', 'init', 'expose']);
+  });
+
+  it('a remote that times out with it is not tried again with a fetched manifest', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', { react: provide('19.1.0') }); // never released: its entry hangs
+    const { fetched, plugin } = counted();
+    const host = createInstance({
+      name: 'shell', plugins: [plugin], timeout: 100, retries: 0, remotes: { catalog: remote.manifest }, snapshot: { [remote.manifest]: copy(manifests[remote.manifest]) },
+    });
+    await expect(host.loadRemote('catalog/App')).rejects.toMatchObject({ code: 'TESSERA_REMOTE_TIMEOUT', remote: 'catalog' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('a snapshot is checked as a fetched manifest is: a hostile one is refused (TESSERA_MANIFEST_INVALID), never followed', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', {});
+    const hostile = copy(manifests[remote.manifest]) as unknown as { metaData: Record<string, unknown> };
+    hostile.metaData.publicPath = 'javascript:alert(1)//';
+    const { plugin } = counted();
+    const host = createInstance({ name: 'shell', plugins: [plugin], retries: 0, remotes: { catalog: remote.manifest }, snapshot: { [remote.manifest]: hostile } });
+    remote.release();
+    // The fetched manifest (the remote's real one) is used instead.
+    expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
+    expect((host as unknown as InstanceInfoSource).remoteStatuses()[0]!.steps![0]).toMatchObject({ kind: 'manifest', error: 'TESSERA_MANIFEST_INVALID' });
+  });
+});
