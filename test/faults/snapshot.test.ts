@@ -38,11 +38,11 @@ describe('a host built with a snapshot of its remotes\' manifests, in Chromium',
     expect(await opened.page.getByTestId('add-to-cart').count()).toBeGreaterThan(0);
     expect(manifestRequests()).toHaveLength(1);
     const steps = await opened.page.evaluate(() => {
-      type Info = { remotes: { name: string; steps?: { kind: string; error?: string }[] }[] };
+      type Info = { remotes: { name: string; steps?: { kind: string; name?: string; error?: string }[] }[] };
       const info = (globalThis as unknown as { __TESSERA__: { getFederationInfo(): Info } }).__TESSERA__.getFederationInfo();
-      return info.remotes.find((r) => r.name === 'catalog')?.steps?.map((s) => `${s.kind}${s.error ? ` ${s.error}` : ''}`);
+      return info.remotes.find((r) => r.name === 'catalog')?.steps?.map((s) => `${s.kind}${s.name ? ` (${s.name})` : ''}${s.error ? ` ${s.error}` : ''}`);
     });
-    expect(steps?.slice(0, 4)).toEqual(['manifest', 'entry TESSERA_INTEGRITY_FAILED', 'manifest', 'entry']);
+    expect(steps?.slice(0, 4)).toEqual(['manifest (snapshot)', 'entry TESSERA_INTEGRITY_FAILED', 'manifest', 'entry']);
     await opened.page.close();
   });
 });

@@ -25,7 +25,7 @@ export function renderWaterfall(remote: RemoteView, [start, end]: [number, numbe
     const stepEnd = step.endMs ?? performance.now();
     const left = ((step.startMs - start) / span) * 100;
     const width = Math.max(0.5, ((stepEnd - step.startMs) / span) * 100);
-    const what = step.kind === 'expose' ? step.name : fileOf(step.url);
+    const what = step.kind === 'expose' ? step.name : `${fileOf(step.url)}${step.name ? ` (${step.name})` : ''}`;
     const state = step.error ? ` failed" title="${esc(step.error)}` : step.endMs === undefined ? ' running' : '';
     return `<div class="step" data-kind="${step.kind}">` +
       `<span class="label" title="${esc(step.url ?? '')}"><b>${LABEL[step.kind]}</b> ${esc(what)}</span>` +

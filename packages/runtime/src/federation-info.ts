@@ -39,7 +39,8 @@ export interface ShareConsumption {
  * One step of loading a remote, in ms on the page's clock (`performance.now()`; add
  * `performance.timeOrigin` for epoch ms). `manifest`, `entry` (import of the remote entry),
  * `init` (the container's `init`: its shared versions registered, its remotes initialised),
- * `expose` (`get` and the factory of an exposed module, `name`): recorded by the runtime;
+ * `expose` (`get` and the factory of an exposed module, `name`): recorded by the runtime (a
+ * `manifest` read from the build's snapshot, `snapshot: true`, has `name` 'snapshot');
  * `chunk` and `css`: files under the remote's URL from the browser's Resource Timing.
  */
 export interface LoadStep {

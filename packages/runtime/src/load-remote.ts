@@ -67,7 +67,7 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
         try {
           const entry: ManifestEntry = candidate.manifest
             ? await recordStep(steps, 'manifest', candidate.url, async () =>
-              snapshot ? readManifest(snapshot, candidate.url, info.name) : fetchManifest(state, candidate.url, ctx, policy, afterSnapshot))
+              snapshot ? readManifest(snapshot, candidate.url, info.name) : fetchManifest(state, candidate.url, ctx, policy, afterSnapshot), snapshot && 'snapshot')
             : { name: info.name, url: candidate.url, type: info.type, globalName: info.entryGlobalName, integrity: {} };
           if (ctx.integrity) trustHashes(entry.integrity);
           state.url = entry.url;

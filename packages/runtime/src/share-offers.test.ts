@@ -245,6 +245,8 @@ describe('a snapshot of the manifest (InitOptions.snapshot, written by a build w
     expect(fetched).toHaveLength(1);
     const steps = (host as unknown as InstanceInfoSource).remoteStatuses()[0]!.steps!.map((s) => `${s.kind}${s.error ? ` ${s.error}` : ''}`);
     expect(steps).toEqual(['manifest', 'entry TESSERA_REMOTE_LOAD_FAILED', 'manifest', 'entry', 'init', 'expose']);
+    // The inspector tells the snapshot's manifest from the fetched one.
+    expect((host as unknown as InstanceInfoSource).remoteStatuses()[0]!.steps!.filter((s) => s.kind === 'manifest').map((s) => s.name)).toEqual(['snapshot', undefined]);
   });
 
   it('a remote that times out with it is not tried again with a fetched manifest', async () => {
