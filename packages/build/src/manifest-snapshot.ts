@@ -23,18 +23,19 @@ export interface ManifestSnapshot {
  */
 export async function readManifestSnapshot(config: ResolvedConfig): Promise<ManifestSnapshot> {
   const timeout = config.runtime.timeout ?? 8000;
-  const manifests: Record<string, unknown> = {};
   const warnings: string[] = [];
-  const jobs = config.remotes.flatMap((remote) => remote.entries.filter((e) => e.manifest).map(async ({ url }) => {
+  // Settled in the config's order, so that the entry's bytes (and content hashes) do not depend on which server answered first.
+  const read = await Promise.all(config.remotes.flatMap((remote) => remote.entries.filter((e) => e.manifest).map(async ({ url }) => {
     try {
       const json = await readJson(url, timeout);
       readManifest(json, url, remote.name);
-      manifests[url] = trimManifest(json as Record<string, unknown>);
+      return [url, trimManifest(json as Record<string, unknown>)] as const;
     } catch (error) {
       warnings.push(`${config.name}: "snapshot": the manifest of remote "${remote.name}" (${url}) was not read (${(error as Error).message}); the host reads it at run time`);
+      return undefined;
     }
-  }));
-  await Promise.all(jobs);
+  })));
+  const manifests: Record<string, unknown> = Object.fromEntries(read.filter((entry) => entry !== undefined));
   return { manifests, warnings };
 }
 
