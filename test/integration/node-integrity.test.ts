@@ -32,6 +32,10 @@ describe('integrity of manifest-loaded remotes in Node (module.register http hoo
     expect(await runNodeHost('integrity-host.js', [await servedBeta()])).toEqual({ loaded: 1000, tampered: false });
   });
 
+  it('loads while the main thread is slow to answer the loader thread (no import left never settling)', async () => {
+    expect(await runNodeHost('integrity-host.js', [await servedBeta(), 'true', 'busy'])).toEqual({ loaded: 1000, tampered: false });
+  });
+
   it('refuses a tampered remote entry before it runs: TESSERA_INTEGRITY_FAILED naming the file', async () => {
     const manifest = await servedBeta((dir) => tamper(join(dir, 'remoteEntry.js')));
     expect(await runNodeHost('integrity-host.js', [manifest])).toMatchObject({

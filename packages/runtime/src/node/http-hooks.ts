@@ -22,6 +22,7 @@ export function initialize(data?: { port?: MessagePort }): void {
   port?.on('message', ({ id, hash }: { id: number; hash?: string }) => {
     answers.get(id)?.(hash);
     answers.delete(id);
+    if (!answers.size) port!.unref();
   });
   port?.unref();
 }
@@ -30,6 +31,9 @@ export function initialize(data?: { port?: MessagePort }): void {
 function integrity(url: string): Promise<string | undefined> {
   if (!port) return Promise.resolve(undefined);
   const id = ++asked;
+  // Referenced while a question is open: an idle loader thread that sees nothing pending ends the
+  // hook with Node's 'never-settle' (its beforeExit handler), and that import() never settles.
+  port.ref();
   return new Promise((resolve) => {
     answers.set(id, resolve);
     port!.postMessage({ id, url });
