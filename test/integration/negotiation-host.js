@@ -10,10 +10,6 @@ init({
     beta: new URL('mf-manifest.json', betaUrl).href,
   },
   shared: { ms: { import: false, requiredVersion: '^2.0.0' } },
-  // Under a full parallel test run an http import here has been seen to take the whole default 8 s
-  // (also before start-up deferred remote entries); the retry then imports a cache-busted URL, a
-  // second module instance, and "which copy did each app get" is no longer the question asked.
-  timeout: 30_000,
 });
 
 const alpha = await loadRemote('alpha/duration');

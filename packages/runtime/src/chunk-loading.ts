@@ -39,7 +39,10 @@ export function createChunkLoader(
 ): ChunkLoader {
   const chunks: Record<string, ChunkRequirements> = {};
   const remoteModules = new Map<string, ModuleExports>();
-  const failed = new Set<string>();
+  // Each chunk's load, or 0 once it failed (the next load busts its URL). A chunk that loaded is never
+  // loaded again (webpack's installedChunks): after a retry its module came from a cache-busted URL,
+  // and importing the plain URL again would make a second instance of it.
+  const loads = new Map<string, Promise<unknown> | 0>();
   let base = '';
   // The folder of this app's remote entry: the stylesheets it adds are tagged with it (see removeStylesheets).
   let folder = '';
@@ -54,7 +57,7 @@ export function createChunkLoader(
    * Runs `load` (the chunk's `import()`), within the timeout and with retries; a retry, or a load
    * after a failed one, imports the chunk's file at a cache-busted URL instead.
    */
-  function loadCode<T>(id: string, load: () => Promise<T>): Promise<T> {
+  function loadCode<T>(id: string, load: () => Promise<T>, bust: boolean): Promise<T> {
     const p = policy();
     const urls = urlsOf(chunks[id]?.js);
     const own = urls[0];
@@ -66,7 +69,7 @@ export function createChunkLoader(
       } catch (cause) {
         throw isFederationError(cause) ? cause : await loadFailure('TESSERA_EXPOSE_LOAD_FAILED', cause, urls, name, p.timeout);
       }
-    }, { bust: failed.has(id) });
+    }, { bust });
   }
 
   return {
@@ -75,20 +78,21 @@ export function createChunkLoader(
       base = baseUrl;
       folder = new URL('.', baseUrl).href;
     },
-    loadChunk(id, load) {
+    loadChunk<T>(id: string, load: () => Promise<T>): Promise<T> {
+      const known = loads.get(id);
+      if (known) return known as Promise<T>;
       const needs = chunks[id] ?? {};
       prefetchChunk(id);
-      return Promise.all([
+      const loading = Promise.all([
         ...(needs.shares ?? []).map(ensureShare),
         ...(needs.remotes ?? []).map((remoteId) => loadRemote(remoteId).then((m) => void remoteModules.set(remoteId, m))),
         ...urlsOf(needs.css).map((url) => loadStylesheet(url, name, policy(), folder)),
-      ]).then(() => loadCode(id, load)).then(
-        (result) => (failed.delete(id), result),
-        (error) => {
-          failed.add(id);
-          throw error;
-        },
-      );
+      ]).then(() => loadCode(id, load, known === 0)).catch((error) => {
+        loads.set(id, 0);
+        throw error;
+      });
+      loads.set(id, loading);
+      return loading;
     },
     prefetchChunk,
     consumedRemote(id) {
