@@ -13,12 +13,15 @@ export async function serveFixture(name: string) {
   return { ...server, url: server.url.replace('localhost', '127.0.0.1') };
 }
 
-/** Runs a host script of this folder in Node with http imports enabled; returns its JSON output. */
-export async function runNodeHost(script: string, args: string[]): Promise<any> {
+/**
+ * Runs a host script of this folder in Node with http imports enabled; returns its JSON output.
+ * `timeout` (ms): the script is killed, and this rejects, if it has not exited by then.
+ */
+export async function runNodeHost(script: string, args: string[], { timeout = 0 } = {}): Promise<any> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', '@tessera/runtime/node/register', join(here, script), ...args],
-    { cwd: here },
+    { cwd: here, timeout },
   );
   return JSON.parse(stdout);
 }

@@ -1,4 +1,5 @@
 import { FederationError } from './errors.js';
+import { tesseraGlobal } from './global.js';
 
 /** How one network step of a remote behaves (resolved from `init` options: global, then per remote). */
 export interface NetworkPolicy {
@@ -30,7 +31,8 @@ export function bustUrl(url: string): string {
  * And Jitter", AWS Architecture Blog, 2015), each retry on a cache-busted URL (`bust` busts the
  * first try too: after a failed evaluation the browser keeps the failed module for its URL).
  * Other failures (HTTP 4xx, invalid content, integrity) are thrown at once. Aborting `lifetime`
- * (the remote was unloaded) clears the timers and rejects with its reason. `onRetry` is called before each retry.
+ * (the remote was unloaded) clears the timers and rejects with its reason; either way the attempt's
+ * URL is passed to `__TESSERA__.abandon` (set by `@tessera/runtime/node`). `onRetry` is called before each retry.
  */
 export async function withRetries<T>(
   url: string,
@@ -49,9 +51,14 @@ export async function withRetries<T>(
     ))), policy.timeout);
     try {
       if (lifetime?.aborted) throw lifetime.reason;
+      const target = n || bust ? bustUrl(url) : url;
       return await new Promise<T>((resolve, reject) => {
-        signal.onabort = () => reject(signal.reason);
-        attempt(n || bust ? bustUrl(url) : url, signal).then(resolve, reject);
+        signal.onabort = () => {
+          reject(signal.reason);
+          // An import() cannot be cancelled; Node's http import hooks stop its fetches (node/index.ts).
+          tesseraGlobal().abandon?.(target);
+        };
+        attempt(target, signal).then(resolve, reject);
       });
     } catch (error) {
       if (n >= policy.retries || !transient.has(error as object) || lifetime?.aborted) throw error;

@@ -23,6 +23,11 @@ export interface TesseraGlobal {
   integrity?: Record<string, string>;
   /** CSP nonce set on every element a runtime adds to the page. */
   nonce?: string;
+  /**
+   * Called with the URL of a load attempt the runtime gave up (timeout, unloaded remote). Node's
+   * http import hooks (`@tessera/runtime/node`) then stop fetching it and the files it imports.
+   */
+  abandon?: (url: string) => void;
   /** Opens the inspector panel, where `@tessera/inspector`'s trigger is installed. */
   inspect?: () => Promise<unknown>;
 }

@@ -15,16 +15,33 @@ const isHttp = (url: string | undefined): url is string => !!url && /^https?:\/\
 let port: MessagePort | undefined;
 let asked = 0;
 const answers = new Map<number, (hash: string | undefined) => void>();
+/** The http modules that import each http module (from `resolve`). */
+const importers = new Map<string, Set<string>>();
+/** Fetches under way, by module URL. */
+const fetching = new Map<string, AbortController>();
 
 /** Receives the port to the main thread (see `registerHttpImports`). */
 export function initialize(data?: { port?: MessagePort }): void {
   port = data?.port;
-  port?.on('message', ({ id, hash }: { id: number; hash?: string }) => {
+  port?.on('message', ({ id, hash, abandon }: { id: number; hash?: string; abandon?: string }) => {
+    if (abandon) return stopFetches(abandon);
     answers.get(id)?.(hash);
     answers.delete(id);
     if (!answers.size) port!.unref();
   });
   port?.unref();
+}
+
+/** Aborts the fetch of `abandoned` and of every module it imports, directly or not. */
+function stopFetches(abandoned: string): void {
+  for (const [url, controller] of fetching) if (importedBy(url, abandoned, new Set())) controller.abort(new Error(`Gave up on ${abandoned}`));
+}
+
+function importedBy(url: string, importer: string, seen: Set<string>): boolean {
+  if (url === importer) return true;
+  if (seen.has(url)) return false;
+  seen.add(url);
+  return [...(importers.get(url) ?? [])].some((parent) => importedBy(parent, importer, seen));
 }
 
 /** The hash ('sha384-…') the main thread's runtime holds for `url`, if any. */
@@ -43,13 +60,15 @@ function integrity(url: string): Promise<string | undefined> {
 export async function resolve(specifier: string, context: ResolveContext, next: NextResolve) {
   if (isHttp(specifier)) return { url: specifier, shortCircuit: true };
   if (isHttp(context.parentURL) && /^(\.{1,2})?\//.test(specifier)) {
-    return { url: new URL(specifier, context.parentURL).href, shortCircuit: true };
+    const url = new URL(specifier, context.parentURL).href;
+    importers.set(url, (importers.get(url) ?? new Set()).add(context.parentURL));
+    return { url, shortCircuit: true };
   }
   return next(specifier, context);
 }
 
 /**
- * Fetches an http(s) module. When the runtime holds a hash for its URL, the bytes must match it
+ * Fetches an http(s) module (stopped when the runtime gives up a load it is part of: `stopFetches`). When the runtime holds a hash for its URL, the bytes must match it
  * before they run; otherwise the load fails with TESSERA_INTEGRITY_FAILED
  * naming the URL (Node copies the error's own properties to the main thread: its code and url stay).
  */
@@ -57,9 +76,18 @@ export async function load(url: string, context: object, next: NextLoad) {
   if (!isHttp(url)) return next(url, context);
   // A retry's cache-busting query (`tessera-retry=…`) is no part of the file's name.
   const file = url.replace(/[?&]tessera-retry=\w+$/, '');
-  const [response, hash] = await Promise.all([fetch(url), integrity(file)]);
-  if (!response.ok) throw new Error(`GET ${url} answered HTTP ${response.status}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const controller = new AbortController();
+  fetching.set(url, controller);
+  let hash: string | undefined;
+  let bytes: Buffer;
+  try {
+    const [response, known] = await Promise.all([fetch(url, { signal: controller.signal }), integrity(file)]);
+    if (!response.ok) throw new Error(`GET ${url} answered HTTP ${response.status}`);
+    hash = known;
+    bytes = Buffer.from(await response.arrayBuffer());
+  } finally {
+    fetching.delete(url);
+  }
   const [algorithm, expected] = hash?.split(/-(.*)/) ?? [];
   if (algorithm && createHash(algorithm).update(bytes).digest('base64') !== expected) {
     throw new FederationError('TESSERA_INTEGRITY_FAILED', `${file.slice(file.lastIndexOf('/') + 1)} differs from its manifest hash: refused`, {
