@@ -58,13 +58,11 @@ function integrity(url: string): Promise<string | undefined> {
 }
 
 export async function resolve(specifier: string, context: ResolveContext, next: NextResolve) {
-  if (isHttp(specifier)) return { url: specifier, shortCircuit: true };
-  if (isHttp(context.parentURL) && /^(\.{1,2})?\//.test(specifier)) {
-    const url = new URL(specifier, context.parentURL).href;
-    importers.set(url, (importers.get(url) ?? new Set()).add(context.parentURL));
-    return { url, shortCircuit: true };
-  }
-  return next(specifier, context);
+  const parent = context.parentURL;
+  const url = isHttp(specifier) ? specifier : isHttp(parent) && /^(\.{1,2})?\//.test(specifier) ? new URL(specifier, parent).href : undefined;
+  if (!url) return next(specifier, context);
+  if (isHttp(parent)) importers.set(url, (importers.get(url) ?? new Set()).add(parent));
+  return { url, shortCircuit: true };
 }
 
 /**

@@ -22,7 +22,7 @@ export function registerHttpImports(): void {
   const page = tesseraGlobal();
   // The loader thread asks for a URL's hash; the runtime keeps them on globalThis.__TESSERA__.
   port1.on('message', ({ id, url }: { id: number; url: string }) => {
-    port1.postMessage({ id, hash: tesseraGlobal().integrity?.[url] });
+    port1.postMessage({ id, hash: page.integrity?.[url] });
   });
   port1.unref();
   page.abandon = (url) => port1.postMessage({ abandon: url });
