@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import { chunkedOutputOptions, sourceOptions } from './esbuild-options.js';
 import { fallbackCacheKey, readFallbackCache, writeFallbackCache } from './fallback-cache.js';
 import { federationPlugin } from './federation-plugin.js';
+import { markEagerFactories } from './eager-factories.js';
 import { inlineHelperChunks, type ChunkFiles } from './inline-helpers.js';
 import type { ShareKey } from './scan.js';
 import { fallbackGroups } from './virtual-modules.js';
@@ -70,6 +71,7 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
     remove: (path) => byPath.delete(path),
   };
   await inlineHelperChunks(config.root, metafile, memory);
+  if (!config.sourcemap) for (const path of byPath.keys()) if (path.endsWith('.js')) memory.write(path, markEagerFactories(memory.read(path)));
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();
@@ -131,7 +133,18 @@ export function writeSharedFallbacks(config: ResolvedConfig, fallbacks: SharedFa
   }
 }
 
+// The outputs each `withFallbacks` metafile took from the fallback pass (`appPassOutputs`).
+const fallbackOutputs = new WeakMap<Metafile, ReadonlySet<string>>();
+
 /** The app pass's metafile with the fallback pass's inputs and outputs added: what finishBuild reads (chunk requirements, manifest, files kept). */
 export function withFallbacks(metafile: Metafile, fallbacks: SharedFallbacks): Metafile {
-  return { inputs: { ...fallbacks.metafile.inputs, ...metafile.inputs }, outputs: { ...metafile.outputs, ...fallbacks.metafile.outputs } };
+  const merged = { inputs: { ...fallbacks.metafile.inputs, ...metafile.inputs }, outputs: { ...metafile.outputs, ...fallbacks.metafile.outputs } };
+  fallbackOutputs.set(merged, new Set(Object.keys(fallbacks.metafile.outputs)));
+  return merged;
+}
+
+/** The outputs of `metafile` that the app's own pass wrote: all of them, but for those a `withFallbacks` metafile took from the fallback pass. */
+export function appPassOutputs(metafile: Metafile): string[] {
+  const fromPass = fallbackOutputs.get(metafile);
+  return Object.keys(metafile.outputs).filter((path) => !fromPass?.has(path));
 }

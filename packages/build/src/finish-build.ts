@@ -5,9 +5,11 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
+import { markEagerFactoriesOnDisk } from './eager-factories.js';
+import { appPassOutputs } from './fallback-pass.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
-import { addCompileHints, pageHints, startupScripts } from './page-hints.js';
+import { pageHints } from './page-hints.js';
 import { copyPublicDir } from './public-dir.js';
 import { CHUNKS_PLACEHOLDER, fallbackGroups, varEntryFilename, varEntryScript } from './virtual-modules.js';
 
@@ -38,6 +40,8 @@ export async function finishBuild(
   { integrity = true, snapshot = {} }: { integrity?: boolean; snapshot?: Record<string, unknown> } = {},
 ): Promise<FinishedBuild> {
   await inlineHelperChunks(config.root, metafile);
+  // The fallback pass marked its own chunks. Parentheses shift the columns after them: builds with source maps keep their factories lazy.
+  if (!config.sourcemap) markEagerFactoriesOnDisk(config.root, appPassOutputs(metafile));
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
@@ -56,8 +60,6 @@ export async function finishBuild(
   const written = new Set(Object.keys(metafile.outputs).map((p) => relativeTo(outDir, p)));
   const hostEntry = config.entry ? outputOf(metafile, 'tessera:host-entry') : undefined;
   const entryImports = hostEntry ? staticClosure(metafile, hostEntry[0]).slice(1).map((p) => relativeTo(outDir, p)) : [];
-  // A line added at the top would shift the source maps' lines: only builds without source maps get the hints.
-  if (!config.sourcemap) addCompileHints(config.outDir, startupScripts(chunks, entryImports));
   const entries: [string, string][] = [];
   let manifest: FederationManifest | undefined;
   if (Object.keys(config.exposes).length) entries.push(['tessera:remote-entry', config.filename]);

@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ChunkRequirements } from '@tessera/runtime';
 import type { ResolvedConfig } from './config.js';
 
@@ -42,23 +40,4 @@ export function startupScripts(chunks: Record<string, ChunkRequirements>, entryI
   const scripts = new Set([...entryImports, ...(main.js ?? [])]);
   for (const key of main.shares ?? []) for (const file of chunks[`shared:${key}`]?.js ?? []) scripts.add(file);
   return [...scripts];
-}
-
-/** V8's explicit compile hint (Chrome 136+, ignored elsewhere): the file's functions are compiled as it streams in, off the main thread. */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-
-/**
- * Puts V8's compile hint at the top of the host's start-up scripts (`startupScripts`): they run
- * at once on page load (React's renderer, the app's own code), so compiling all their functions
- * while they download beats compiling each lazily on the main thread at its first call, which
- * is what held the first render back (the shop's react-dom: about 60 ms of the main thread).
- * The documented use of the hint (v8.dev/blog/explicit-compile-hints). Call before the files'
- * integrity hashes are taken, and only without source maps (the added line would shift them).
- */
-export function addCompileHints(outDir: string, scripts: string[]): void {
-  for (const file of scripts) {
-    const path = join(outDir, file);
-    const code = readFileSync(path, 'utf8');
-    if (!code.startsWith(COMPILE_HINT)) writeFileSync(path, `${COMPILE_HINT}\n${code}`);
-  }
 }

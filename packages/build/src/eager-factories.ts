@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSync, visitorKeys, type Argument, type ArrowFunctionExpression, type Program } from 'oxc-parser';
+
+/**
+ * A module wrapper esbuild writes at the top level of a minified chunk and that is not marked yet:
+ * `var X=f((e,m)=>{`, `var X=f(e=>{`, `var X=f(function(`. Checked before parsing: a chunk
+ * without one (most of them, and every chunk already marked) is left without being parsed.
+ */
+const UNMARKED_WRAPPER = /(?:^|[;}\n])var [\w$]+=[\w$]+\((?:(?:\([\w$,]*\)|[\w$]+)=>\{|function\b)/m;
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+type Edit = { start: number; end: number; text: string };
+
+/** Whether `node` reads `this`, `arguments`, `super` or `new.target` of its own function (not of a function nested in it). */
+function readsFunctionContext(node: Node): boolean {
+  if (node.type === 'ThisExpression' || node.type === 'Super' || node.type === 'MetaProperty') return true;
+  if (node.type === 'Identifier' && node.name === 'arguments') return true;
+  if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return false;
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = node[key];
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (item && typeof item === 'object' && 'type' in item && readsFunctionContext(item as Node)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The edit that makes a factory a parenthesized `function` expression. V8 compiles `(function`
+ * eagerly; Chromium does not for a parenthesized arrow function (measured: react-dom's factory as
+ * `((e)=>{…})` still compiled on the main thread at its first call). An arrow that reads `this` or
+ * `arguments` would mean something else as a `function`: it is left as it is.
+ */
+function eagerEdit(code: string, factory: Argument): Edit | undefined {
+  if (factory.type === 'FunctionExpression') return { start: factory.start, end: factory.end, text: `(${code.slice(factory.start, factory.end)})` };
+  if (factory.type !== 'ArrowFunctionExpression' || factory.async || factory.body.type !== 'BlockStatement') return undefined;
+  const arrow = factory as ArrowFunctionExpression;
+  if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node))) return undefined;
+  const params = arrow.params.map((param) => code.slice(param.start, param.end)).join(',');
+  return { start: arrow.start, end: arrow.end, text: `(function(${params})${code.slice(arrow.body.start, arrow.body.end)})` };
+}
+
+/** The edits of the functions top-level `var X = f(<function>)` declarations pass: what esbuild's `__commonJS` and `__esm` wrap modules in. */
+function factoryEdits(code: string, program: Program): Edit[] {
+  const edits: Edit[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const { init } of statement.declarations) {
+      if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length !== 1) continue;
+      const edit = eagerEdit(code, init.arguments[0]!);
+      if (edit) edits.push(edit);
+    }
+  }
+  return edits;
+}
+
+/**
+ Makes each module factory of a minified chunk a parenthesized `function` expression: the function
+ * esbuild passes to its wrappers, `var require_x = __commonJS((exports, module) => {…})` for a
+ * CommonJS module and `var init_x = __esm(() => {…})` for an ES module that is required, becomes
+ * `__commonJS((function(exports, module) {…}))`. V8 compiles a parenthesized function expression
+ * (a "PIFE", v8.dev/blog/preparser#pife) eagerly, on the background thread that compiles
+ * the script as it streams in, where a bare function argument is only pre-parsed there and compiled
+ * on the main thread when first called. A factory runs as soon as its module is first imported, and
+ * a big one costs: react-dom's (200 KB of code in one function) held the shop's first render back
+ * by about 60 ms of main-thread compilation. The functions inside a factory stay lazy (compiled
+ * when called), unlike with V8's `//# allFunctionsCalledOnLoad`, which compiles every function of
+ * the file before it runs.
+ *
+ * Only top-level `var X = f(<function>)` declarations are touched (esbuild's wrapper shape; a rare
+ * top-level `var X = memo(() => {…})` of the app's own is compiled eagerly too, which costs a little
+ * background compilation and changes nothing else: an arrow function becomes a `function` only when
+ * it reads no `this`, `arguments`, `super` or `new.target` of its own). Returns `code` itself when
+ * nothing needs marking or the chunk does not parse. The columns after each edit shift: not for
+ * chunks with source maps.
+ */
+export function markEagerFactories(code: string): string {
+  if (!UNMARKED_WRAPPER.test(code)) return code;
+  const { program, errors } = parseSync('chunk.js', code, { sourceType: 'module' });
+  if (errors.length) return code;
+  const edits = factoryEdits(code, program);
+  if (!edits.length) return code;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end, text } of edits) {
+    parts.push(code.slice(at, start), text);
+    at = end;
+  }
+  parts.push(code.slice(at));
+  return parts.join('');
+}
+
+/** `markEagerFactories` over the JavaScript files among `paths` (relative to `root`), rewriting those it changed. */
+export function markEagerFactoriesOnDisk(root: string, paths: string[]): void {
+  for (const path of paths) {
+    if (!path.endsWith('.js')) continue;
+    const file = join(root, path);
+    const code = readFileSync(file, 'utf8');
+    const marked = markEagerFactories(code);
+    if (marked !== code) writeFileSync(file, marked);
+  }
+}
