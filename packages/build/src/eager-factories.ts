@@ -1,26 +1,31 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSync, visitorKeys, type Argument, type ArrowFunctionExpression, type Program } from 'oxc-parser';
+import type { Argument, ArrowFunctionExpression, Program } from 'oxc-parser';
 
 /**
  * A module wrapper esbuild writes at the top level of a minified chunk and that is not marked yet:
- * `var X=f((e,m)=>{`, `var X=f(e=>{`, `var X=f(function(`. Checked before parsing: a chunk
- * without one (most of them, and every chunk already marked) is left without being parsed.
+ * `var X=f((e,m)=>{`, `var X=f(e=>{`, `var X=f(function(`, but for the consume stubs of shared
+ * modules (virtual-modules.ts' `consumeModule`: `m.exports=globalThis.__TESSERA_APPS__…`, one
+ * statement, nothing to compile). Checked before parsing: a chunk without one (an app's own chunks
+ * usually, and every chunk already marked) is left without being parsed.
  */
-const UNMARKED_WRAPPER = /(?:^|[;}\n])var [\w$]+=[\w$]+\((?:(?:\([\w$,]*\)|[\w$]+)=>\{|function\b)/m;
+const UNMARKED_WRAPPER = /(?:^|[;}\n])var [\w$]+=[\w$]+\((?:(?:\([\w$,]*\)|[\w$]+)=>\{(?![\w$]+\.exports=globalThis\.__TESSERA_APPS__\b)|function\b)/m;
+
+// oxc-parser is loaded on first need: most builds parse nothing (the fallbacks' pass is cached).
+let parser: Promise<typeof import('oxc-parser')> | undefined;
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 type Edit = { start: number; end: number; text: string };
 
 /** Whether `node` reads `this`, `arguments`, `super` or `new.target` of its own function (not of a function nested in it). */
-function readsFunctionContext(node: Node): boolean {
+function readsFunctionContext(node: Node, visitorKeys: Record<string, string[]>): boolean {
   if (node.type === 'ThisExpression' || node.type === 'Super' || node.type === 'MetaProperty') return true;
   if (node.type === 'Identifier' && node.name === 'arguments') return true;
   if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') return false;
   for (const key of visitorKeys[node.type] ?? []) {
     const child = node[key];
     for (const item of Array.isArray(child) ? child : [child]) {
-      if (item && typeof item === 'object' && 'type' in item && readsFunctionContext(item as Node)) return true;
+      if (item && typeof item === 'object' && 'type' in item && readsFunctionContext(item as Node, visitorKeys)) return true;
     }
   }
   return false;
@@ -32,23 +37,23 @@ function readsFunctionContext(node: Node): boolean {
  * `((e)=>{…})` still compiled on the main thread at its first call). An arrow that reads `this` or
  * `arguments` would mean something else as a `function`: it is left as it is.
  */
-function eagerEdit(code: string, factory: Argument): Edit | undefined {
+function eagerEdit(code: string, factory: Argument, visitorKeys: Record<string, string[]>): Edit | undefined {
   if (factory.type === 'FunctionExpression') return { start: factory.start, end: factory.end, text: `(${code.slice(factory.start, factory.end)})` };
   if (factory.type !== 'ArrowFunctionExpression' || factory.async || factory.body.type !== 'BlockStatement') return undefined;
   const arrow = factory as ArrowFunctionExpression;
-  if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node))) return undefined;
+  if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node, visitorKeys))) return undefined;
   const params = arrow.params.map((param) => code.slice(param.start, param.end)).join(',');
   return { start: arrow.start, end: arrow.end, text: `(function(${params})${code.slice(arrow.body.start, arrow.body.end)})` };
 }
 
 /** The edits of the functions top-level `var X = f(<function>)` declarations pass: what esbuild's `__commonJS` and `__esm` wrap modules in. */
-function factoryEdits(code: string, program: Program): Edit[] {
+function factoryEdits(code: string, program: Program, visitorKeys: Record<string, string[]>): Edit[] {
   const edits: Edit[] = [];
   for (const statement of program.body) {
     if (statement.type !== 'VariableDeclaration') continue;
     for (const { init } of statement.declarations) {
       if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length !== 1) continue;
-      const edit = eagerEdit(code, init.arguments[0]!);
+      const edit = eagerEdit(code, init.arguments[0]!, visitorKeys);
       if (edit) edits.push(edit);
     }
   }
@@ -68,18 +73,19 @@ function factoryEdits(code: string, program: Program): Edit[] {
  * when called), unlike with V8's `//# allFunctionsCalledOnLoad`, which compiles every function of
  * the file before it runs.
  *
- * Only top-level `var X = f(<function>)` declarations are touched (esbuild's wrapper shape; a rare
+ * Only top-level `var X = f(<function>)` declarations are touched, consume stubs aside (esbuild's wrapper shape; a rare
  * top-level `var X = memo(() => {…})` of the app's own is compiled eagerly too, which costs a little
  * background compilation and changes nothing else: an arrow function becomes a `function` only when
  * it reads no `this`, `arguments`, `super` or `new.target` of its own). Returns `code` itself when
  * nothing needs marking or the chunk does not parse. The columns after each edit shift: not for
  * chunks with source maps.
  */
-export function markEagerFactories(code: string): string {
+export async function markEagerFactories(code: string): Promise<string> {
   if (!UNMARKED_WRAPPER.test(code)) return code;
+  const { parseSync, visitorKeys } = await (parser ??= import('oxc-parser'));
   const { program, errors } = parseSync('chunk.js', code, { sourceType: 'module' });
   if (errors.length) return code;
-  const edits = factoryEdits(code, program);
+  const edits = factoryEdits(code, program, visitorKeys);
   if (!edits.length) return code;
   const parts: string[] = [];
   let at = 0;
@@ -92,12 +98,12 @@ export function markEagerFactories(code: string): string {
 }
 
 /** `markEagerFactories` over the JavaScript files among `paths` (relative to `root`), rewriting those it changed. */
-export function markEagerFactoriesOnDisk(root: string, paths: string[]): void {
+export async function markEagerFactoriesOnDisk(root: string, paths: string[]): Promise<void> {
   for (const path of paths) {
     if (!path.endsWith('.js')) continue;
     const file = join(root, path);
     const code = readFileSync(file, 'utf8');
-    const marked = markEagerFactories(code);
+    const marked = await markEagerFactories(code);
     if (marked !== code) writeFileSync(file, marked);
   }
 }

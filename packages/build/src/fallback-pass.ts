@@ -71,7 +71,7 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
     remove: (path) => byPath.delete(path),
   };
   await inlineHelperChunks(config.root, metafile, memory);
-  if (!config.sourcemap) for (const path of byPath.keys()) if (path.endsWith('.js')) memory.write(path, markEagerFactories(memory.read(path)));
+  if (!config.sourcemap) for (const path of byPath.keys()) if (path.endsWith('.js')) memory.write(path, await markEagerFactories(memory.read(path)));
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();

@@ -41,7 +41,7 @@ export async function finishBuild(
 ): Promise<FinishedBuild> {
   await inlineHelperChunks(config.root, metafile);
   // The fallback pass marked its own chunks. Parentheses shift the columns after them: builds with source maps keep their factories lazy.
-  if (!config.sourcemap) markEagerFactoriesOnDisk(config.root, appPassOutputs(metafile));
+  if (!config.sourcemap) await markEagerFactoriesOnDisk(config.root, appPassOutputs(metafile));
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
