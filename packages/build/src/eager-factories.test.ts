@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { buildIsolated } from '../../../test/support/isolated-build.js';
-import { markEagerFactories } from './eager-factories.js';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { markEagerFactories, markEagerFactoriesIn } from './eager-factories.js';
 
 const shop = join(import.meta.dirname, '..', '..', '..', 'examples', 'shop');
 // A module factory left bare: esbuild's wrapper call with a function that is not parenthesized.
@@ -65,12 +66,57 @@ describe('a build', () => {
     expect(reactDom.match(/;var [\w$]+=[\w$]+\(\(function\(/g)?.length, 'react-dom\'s factories, marked').toBeGreaterThanOrEqual(4);
   });
 
-  it('with source maps leaves its factories as esbuild wrote them (the parentheses would shift the mapped columns)', async () => {
+  it('with source maps marks its factories too, and the maps still point each token to its source', async () => {
     const shell = await buildIsolated(join(shop, 'shell'), (config) => {
       config.dts = false;
       config.sourcemap = true;
     });
     const reactDom = readdirSync(shell.outDir).find((f) => f.startsWith('react-dom-') && f.endsWith('.js'))!;
-    expect(bareFactory.test(readFileSync(join(shell.outDir, reactDom), 'utf8'))).toBe(true);
+    const code = readFileSync(join(shell.outDir, reactDom), 'utf8');
+    expect((await markEagerFactories(code)) === code, 'nothing left to mark').toBe(true);
+    expect(code.match(/;var [\w$]+=[\w$]+\(\(function\(/g)?.length).toBeGreaterThanOrEqual(4);
+    const map = new TraceMap(readFileSync(join(shell.outDir, `${reactDom}.map`), 'utf8'));
+    const tokens = [...code.matchAll(/Symbol\.for\("react\./g)];
+    expect(tokens.length).toBeGreaterThan(10);
+    for (const { index } of tokens) {
+      const original = originalPositionFor(map, positionOf(code, index));
+      const source = map.sourcesContent![map.resolvedSources.indexOf(original.source!)]!;
+      expect(source.split('\n')[original.line! - 1]!.slice(original.column!), `${reactDom} at ${index}`).toMatch(/^Symbol\.for\(["']react\./);
+    }
   });
+});
+
+/** Line (1-based) and column (0-based) of `offset` in `code`. */
+function positionOf(code: string, offset: number): { line: number; column: number } {
+  const before = code.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart };
+}
+
+describe('markEagerFactoriesIn', () => {
+  for (const sourcemap of ['external', 'inline'] as const) {
+    it(`shifts a ${sourcemap} source map with the code: every token maps where it did before`, async () => {
+      const result = await build({
+        entryPoints: { chunk: 'react-dom/client' }, outdir: '/out', absWorkingDir: join(shop, 'shell'),
+        bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', mainFields: ['main'], sourcemap,
+        define: { 'process.env.NODE_ENV': '"production"' },
+      });
+      const files = new Map(result.outputFiles.map((file) => [file.path.slice('/out/'.length), file.text]));
+      const before = new Map(files);
+      await markEagerFactoriesIn({ read: (path) => files.get(path)!, write: (path, text) => void files.set(path, text), has: (path) => files.has(path) }, [...files.keys()]);
+      const mapOf = (all: Map<string, string>) => new TraceMap(sourcemap === 'external'
+        ? all.get('chunk.js.map')!
+        : Buffer.from(/base64,([A-Za-z0-9+/=]+)\s*$/.exec(all.get('chunk.js')!)![1]!, 'base64').toString('utf8'));
+      const [oldCode, newCode] = [before.get('chunk.js')!, files.get('chunk.js')!];
+      expect(newCode).not.toBe(oldCode);
+      const [oldMap, newMap] = [mapOf(before), mapOf(files)];
+      const oldTokens = [...oldCode.matchAll(/Symbol\.for\(|\.exports=|function [\w$]+\(/g)];
+      const newTokens = [...newCode.matchAll(/Symbol\.for\(|\.exports=|function [\w$]+\(/g)];
+      expect(newTokens.length).toBe(oldTokens.length);
+      expect(oldTokens.length).toBeGreaterThan(100);
+      for (const [i, { index }] of oldTokens.entries()) {
+        expect(originalPositionFor(newMap, positionOf(newCode, newTokens[i]!.index)), `token ${i}`).toEqual(originalPositionFor(oldMap, positionOf(oldCode, index)));
+      }
+    });
+  }
 });

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argument, ArrowFunctionExpression, Program } from 'oxc-parser';
+import { shiftSourceMap } from './shift-source-map.js';
 
 /**
  * A module wrapper esbuild writes at the top level of a minified chunk and that is not marked yet:
@@ -15,7 +16,8 @@ const UNMARKED_WRAPPER = /(?:^|[;}\n])var [\w$]+=[\w$]+\((?:(?:\([\w$,]*\)|[\w$]
 let parser: Promise<typeof import('oxc-parser')> | undefined;
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
-type Edit = { start: number; end: number; text: string };
+/** Replaces `code[start, end)` by `text`; `shifts`: [offset in the old code, columns added from there on] (no edit adds a line). */
+type Edit = { start: number; end: number; text: string; shifts: [number, number][] };
 
 /** Whether `node` reads `this`, `arguments`, `super` or `new.target` of its own function (not of a function nested in it). */
 function readsFunctionContext(node: Node, visitorKeys: Record<string, string[]>): boolean {
@@ -38,12 +40,21 @@ function readsFunctionContext(node: Node, visitorKeys: Record<string, string[]>)
  * `arguments` would mean something else as a `function`: it is left as it is.
  */
 function eagerEdit(code: string, factory: Argument, visitorKeys: Record<string, string[]>): Edit | undefined {
-  if (factory.type === 'FunctionExpression') return { start: factory.start, end: factory.end, text: `(${code.slice(factory.start, factory.end)})` };
+  if (factory.type === 'FunctionExpression') {
+    return { start: factory.start, end: factory.end, text: `(${code.slice(factory.start, factory.end)})`, shifts: [[factory.start, 1], [factory.end, 1]] };
+  }
   if (factory.type !== 'ArrowFunctionExpression' || factory.async || factory.body.type !== 'BlockStatement') return undefined;
   const arrow = factory as ArrowFunctionExpression;
   if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node, visitorKeys))) return undefined;
   const params = arrow.params.map((param) => code.slice(param.start, param.end)).join(',');
-  return { start: arrow.start, end: arrow.end, text: `(function(${params})${code.slice(arrow.body.start, arrow.body.end)})` };
+  const head = `(function(${params})`;
+  // The parameters move to after `(function(`, the body to after the new head, and `)` closes it all.
+  const paramsShift = arrow.start + '(function('.length - (arrow.params[0]?.start ?? arrow.start);
+  const bodyShift = arrow.start + head.length - arrow.body.start;
+  return {
+    start: arrow.start, end: arrow.end, text: `${head}${code.slice(arrow.body.start, arrow.body.end)})`,
+    shifts: [[arrow.start, paramsShift], [arrow.body.start, bodyShift - paramsShift], [arrow.end, 1]],
+  };
 }
 
 /** The edits of the functions top-level `var X = f(<function>)` declarations pass: what esbuild's `__commonJS` and `__esm` wrap modules in. */
@@ -77,15 +88,21 @@ function factoryEdits(code: string, program: Program, visitorKeys: Record<string
  * top-level `var X = memo(() => {…})` of the app's own is compiled eagerly too, which costs a little
  * background compilation and changes nothing else: an arrow function becomes a `function` only when
  * it reads no `this`, `arguments`, `super` or `new.target` of its own). Returns `code` itself when
- * nothing needs marking or the chunk does not parse. The columns after each edit shift: not for
- * chunks with source maps.
+ * nothing needs marking or the chunk does not parse. The columns after each edit shift: a chunk's
+ * source map follows with `markEagerFactoriesIn`.
  */
 export async function markEagerFactories(code: string): Promise<string> {
-  if (!UNMARKED_WRAPPER.test(code)) return code;
+  return applyEdits(code, await eagerFactoryEdits(code));
+}
+
+async function eagerFactoryEdits(code: string): Promise<Edit[]> {
+  if (!UNMARKED_WRAPPER.test(code)) return [];
   const { parseSync, visitorKeys } = await (parser ??= import('oxc-parser'));
   const { program, errors } = parseSync('chunk.js', code, { sourceType: 'module' });
-  if (errors.length) return code;
-  const edits = factoryEdits(code, program, visitorKeys);
+  return errors.length ? [] : factoryEdits(code, program, visitorKeys);
+}
+
+function applyEdits(code: string, edits: Edit[]): string {
   if (!edits.length) return code;
   const parts: string[] = [];
   let at = 0;
@@ -97,13 +114,45 @@ export async function markEagerFactories(code: string): Promise<string> {
   return parts.join('');
 }
 
-/** `markEagerFactories` over the JavaScript files among `paths` (relative to `root`), rewriting those it changed. */
-export async function markEagerFactoriesOnDisk(root: string, paths: string[]): Promise<void> {
+/** Where a build's chunks are: read, write, and whether a file (a chunk's `.map`) is there. */
+export interface ChunkStore {
+  read(path: string): string;
+  write(path: string, text: string): void;
+  has(path: string): boolean;
+}
+
+/** The chunks on disk, by path relative to `root`. */
+export function chunksOnDisk(root: string): ChunkStore {
+  return {
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    write: (path, text) => writeFileSync(join(root, path), text),
+    has: (path) => existsSync(join(root, path)),
+  };
+}
+
+const INLINE_MAP = /(\/\/# sourceMappingURL=data:application\/json;base64,)([A-Za-z0-9+/=]+)\s*$/;
+
+/**
+ * `markEagerFactories` over the JavaScript files among `paths`, rewriting those it changed, with
+ * their source maps: the chunk's `.map` file next to it, or a map inlined as a data URL, gets its
+ * generated columns shifted by what the edits added (`shiftSourceMap`), so it maps the new code
+ * exactly as it mapped the old.
+ */
+export async function markEagerFactoriesIn(chunks: ChunkStore, paths: string[]): Promise<void> {
   for (const path of paths) {
     if (!path.endsWith('.js')) continue;
-    const file = join(root, path);
-    const code = readFileSync(file, 'utf8');
-    const marked = await markEagerFactories(code);
-    if (marked !== code) writeFileSync(file, marked);
+    const code = chunks.read(path);
+    const edits = await eagerFactoryEdits(code);
+    if (!edits.length) continue;
+    const shifts = edits.flatMap((edit) => edit.shifts);
+    let marked = applyEdits(code, edits);
+    const inline = INLINE_MAP.exec(marked);
+    if (inline) {
+      const map = shiftSourceMap(Buffer.from(inline[2]!, 'base64').toString('utf8'), code, shifts);
+      marked = `${marked.slice(0, inline.index)}${inline[1]}${Buffer.from(map).toString('base64')}\n`;
+    } else if (chunks.has(`${path}.map`)) {
+      chunks.write(`${path}.map`, shiftSourceMap(chunks.read(`${path}.map`), code, shifts));
+    }
+    chunks.write(path, marked);
   }
 }

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from './config.js';
 import { chunkedOutputOptions, sourceOptions } from './esbuild-options.js';
 import { fallbackCacheKey, readFallbackCache, writeFallbackCache } from './fallback-cache.js';
 import { federationPlugin } from './federation-plugin.js';
-import { markEagerFactories } from './eager-factories.js';
+import { markEagerFactoriesIn } from './eager-factories.js';
 import { inlineHelperChunks, type ChunkFiles } from './inline-helpers.js';
 import type { ShareKey } from './scan.js';
 import { fallbackGroups } from './virtual-modules.js';
@@ -71,7 +71,7 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
     remove: (path) => byPath.delete(path),
   };
   await inlineHelperChunks(config.root, metafile, memory);
-  if (!config.sourcemap) for (const path of byPath.keys()) if (path.endsWith('.js')) memory.write(path, await markEagerFactories(memory.read(path)));
+  await markEagerFactoriesIn({ ...memory, has: (path) => byPath.has(path) }, [...byPath.keys()]);
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();

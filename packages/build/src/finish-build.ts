@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
-import { markEagerFactoriesOnDisk } from './eager-factories.js';
+import { chunksOnDisk, markEagerFactoriesIn } from './eager-factories.js';
 import { appPassOutputs } from './fallback-pass.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
@@ -23,7 +23,7 @@ export interface FinishedBuild {
 
 /**
  * After esbuild wrote the chunks: copies esbuild's helper chunk into the chunks that use it
- * (`inlineHelperChunks`), records what each chunk needs into the (unhashed) entry files,
+ * (`inlineHelperChunks`), makes their module factories eagerly compiled (`markEagerFactoriesIn`), records what each chunk needs into the (unhashed) entry files,
  * names them (`remoteEntry.js`, `main.js`), writes `mf-manifest.json` and the HTML page, and
  * removes files of earlier builds (only when `outDir` lies inside the app root: never outside the
  * folder the build owns). Declarations are not waited for: `dist/@types/` is left to their emitter
@@ -40,8 +40,7 @@ export async function finishBuild(
   { integrity = true, snapshot = {} }: { integrity?: boolean; snapshot?: Record<string, unknown> } = {},
 ): Promise<FinishedBuild> {
   await inlineHelperChunks(config.root, metafile);
-  // The fallback pass marked its own chunks. Parentheses shift the columns after them: builds with source maps keep their factories lazy.
-  if (!config.sourcemap) await markEagerFactoriesOnDisk(config.root, appPassOutputs(metafile));
+  await markEagerFactoriesIn(chunksOnDisk(config.root), appPassOutputs(metafile)); // the fallback pass marked its own chunks
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};
