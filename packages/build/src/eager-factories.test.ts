@@ -30,6 +30,11 @@ describe('markEagerFactories', () => {
     expect(await markEagerFactories(`${stubs}var d=c(e=>{e.x=1});`)).toBe('var a=c((function(e,m){m.exports=globalThis.__TESSERA_APPS__.shell.federation.consumed("react")}));var b=1;var d=c((function(e){e.x=1}));');
   });
 
+  it('leaves a factory nested deeper than the stack allows to walk as it is, and marks the others', async () => {
+    const deep = `var a=c(e=>{e.x=${'1+'.repeat(50_000)}1});var b=c(e=>{e.y=2});`;
+    expect(await markEagerFactories(deep)).toBe(deep.replace('var b=c(e=>{e.y=2});', 'var b=c((function(e){e.y=2}));'));
+  });
+
   it('is idempotent, and leaves code that does not parse as it is', async () => {
     const once = await markEagerFactories('var a=c(e=>{e.x=1});');
     expect(once).toBe('var a=c((function(e){e.x=1}));');

@@ -45,7 +45,11 @@ function eagerEdit(code: string, factory: Argument, visitorKeys: Record<string, 
   }
   if (factory.type !== 'ArrowFunctionExpression' || factory.async || factory.body.type !== 'BlockStatement') return undefined;
   const arrow = factory as ArrowFunctionExpression;
-  if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node, visitorKeys))) return undefined;
+  try {
+    if ([...arrow.params, arrow.body].some((node) => readsFunctionContext(node as unknown as Node, visitorKeys))) return undefined;
+  } catch {
+    return undefined; // an expression nested deeper than the stack allows: left as it is
+  }
   const params = arrow.params.map((param) => code.slice(param.start, param.end)).join(',');
   const head = `(function(${params})`;
   // The parameters move to after `(function(`, the body to after the new head, and `)` closes it all.
@@ -98,8 +102,12 @@ export async function markEagerFactories(code: string): Promise<string> {
 async function eagerFactoryEdits(code: string): Promise<Edit[]> {
   if (!UNMARKED_WRAPPER.test(code)) return [];
   const { parseSync, visitorKeys } = await (parser ??= import('oxc-parser'));
-  const { program, errors } = parseSync('chunk.js', code, { sourceType: 'module' });
-  return errors.length ? [] : factoryEdits(code, program, visitorKeys);
+  try {
+    const { program, errors } = parseSync('chunk.js', code, { sourceType: 'module' });
+    return errors.length ? [] : factoryEdits(code, program, visitorKeys);
+  } catch {
+    return []; // what the parser cannot take (its AST deeper than the JS stack) is left as it is
+  }
 }
 
 function applyEdits(code: string, edits: Edit[]): string {
