@@ -108,7 +108,7 @@ describe('markEagerFactoriesIn', () => {
       });
       const files = new Map(result.outputFiles.map((file) => [file.path.slice('/out/'.length), file.text]));
       const before = new Map(files);
-      await markEagerFactoriesIn({ read: (path) => files.get(path)!, write: (path, text) => void files.set(path, text), has: (path) => files.has(path) }, [...files.keys()]);
+      await markEagerFactoriesIn({ read: (path) => files.get(path)!, write: (path, text) => void files.set(path, text), remove: (path) => void files.delete(path), has: (path) => files.has(path) }, [...files.keys()]);
       const mapOf = (all: Map<string, string>) => new TraceMap(sourcemap === 'external'
         ? all.get('chunk.js.map')!
         : Buffer.from(/base64,([A-Za-z0-9+/=]+)\s*$/.exec(all.get('chunk.js')!)![1]!, 'base64').toString('utf8'));

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Argument, ArrowFunctionExpression, Program } from 'oxc-parser';
+import type { ChunkFiles } from './chunk-files.js';
 import { shiftSourceMap } from './shift-source-map.js';
 
 /**
@@ -122,22 +121,6 @@ function applyEdits(code: string, edits: Edit[]): string {
   return parts.join('');
 }
 
-/** Where a build's chunks are: read, write, and whether a file (a chunk's `.map`) is there. */
-export interface ChunkStore {
-  read(path: string): string;
-  write(path: string, text: string): void;
-  has(path: string): boolean;
-}
-
-/** The chunks on disk, by path relative to `root`. */
-export function chunksOnDisk(root: string): ChunkStore {
-  return {
-    read: (path) => readFileSync(join(root, path), 'utf8'),
-    write: (path, text) => writeFileSync(join(root, path), text),
-    has: (path) => existsSync(join(root, path)),
-  };
-}
-
 const INLINE_MAP = /(\/\/# sourceMappingURL=data:application\/json;base64,)([A-Za-z0-9+/=]+)\s*$/;
 
 /**
@@ -146,7 +129,7 @@ const INLINE_MAP = /(\/\/# sourceMappingURL=data:application\/json;base64,)([A-Z
  * generated columns shifted by what the edits added (`shiftSourceMap`), so it maps the new code
  * exactly as it mapped the old.
  */
-export async function markEagerFactoriesIn(chunks: ChunkStore, paths: string[]): Promise<void> {
+export async function markEagerFactoriesIn(chunks: ChunkFiles, paths: string[]): Promise<void> {
   for (const path of paths) {
     if (!path.endsWith('.js')) continue;
     const code = chunks.read(path);

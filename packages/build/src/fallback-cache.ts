@@ -41,7 +41,7 @@ function tesseraStamp(): string {
   if (ownStamp === undefined) {
     const own = fileURLToPath(import.meta.url);
     const ext = own.slice(own.lastIndexOf('.'));
-    const files = [own, ...['fallback-pass', 'federation-plugin', 'virtual-modules', 'inline-helpers', 'eager-factories', 'shift-source-map', 'shared-match', 'esbuild-options'].map((name) => join(dirname(own), `${name}${ext}`))];
+    const files = [own, ...['fallback-pass', 'federation-plugin', 'virtual-modules', 'inline-helpers', 'chunk-files', 'eager-factories', 'shift-source-map', 'shared-match', 'esbuild-options'].map((name) => join(dirname(own), `${name}${ext}`))];
     ownStamp = files.filter((file) => existsSync(file)).map((file) => {
       const stat = statSync(file);
       return `${file}:${stat.size}:${stat.mtimeMs}`;

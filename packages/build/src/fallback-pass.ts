@@ -7,7 +7,8 @@ import { chunkedOutputOptions, sourceOptions } from './esbuild-options.js';
 import { fallbackCacheKey, readFallbackCache, writeFallbackCache } from './fallback-cache.js';
 import { federationPlugin } from './federation-plugin.js';
 import { markEagerFactoriesIn } from './eager-factories.js';
-import { inlineHelperChunks, type ChunkFiles } from './inline-helpers.js';
+import type { ChunkFiles } from './chunk-files.js';
+import { inlineHelperChunks } from './inline-helpers.js';
 import type { ShareKey } from './scan.js';
 import { fallbackGroups } from './virtual-modules.js';
 
@@ -69,9 +70,10 @@ async function runPass(config: ResolvedConfig, options: BuildOptions, seen: Set<
     read: (path) => Buffer.from(byPath.get(path)!).toString('utf8'),
     write: (path, text) => byPath.set(path, Buffer.from(text)),
     remove: (path) => byPath.delete(path),
+    has: (path) => byPath.has(path),
   };
   await inlineHelperChunks(config.root, metafile, memory);
-  await markEagerFactoriesIn({ ...memory, has: (path) => byPath.has(path) }, [...byPath.keys()]);
+  await markEagerFactoriesIn(memory, [...byPath.keys()]);
   const outDir = fromRoot(config.root, config.outDir);
   const toOutDir = (path: string) => path.slice(outDir.length + 1);
   const groupFiles = new Map<string, string>();

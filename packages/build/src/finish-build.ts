@@ -5,7 +5,8 @@ import type { ResolvedConfig } from './config.js';
 import type { ShareKey } from './scan.js';
 import { chunkRequirements, outputOf, relativeTo, staticClosure } from './chunk-requirements.js';
 import { TYPES_DIR, TYPES_INDEX, type DeclarationsResult } from './declarations.js';
-import { chunksOnDisk, markEagerFactoriesIn } from './eager-factories.js';
+import { diskFiles } from './chunk-files.js';
+import { markEagerFactoriesIn } from './eager-factories.js';
 import { appPassOutputs } from './fallback-pass.js';
 import { inlineHelperChunks } from './inline-helpers.js';
 import { createManifest, integrityOf, type FederationManifest } from './manifest.js';
@@ -40,7 +41,7 @@ export async function finishBuild(
   { integrity = true, snapshot = {} }: { integrity?: boolean; snapshot?: Record<string, unknown> } = {},
 ): Promise<FinishedBuild> {
   await inlineHelperChunks(config.root, metafile);
-  await markEagerFactoriesIn(chunksOnDisk(config.root), appPassOutputs(metafile)); // the fallback pass marked its own chunks
+  await markEagerFactoriesIn(diskFiles(config.root), appPassOutputs(metafile)); // the fallback pass marked its own chunks
   const fromRoot = (abs: string) => relative(config.root, abs).split(sep).join('/');
   const outDir = fromRoot(config.outDir);
   const roots: Record<string, string> = {};

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Metafile } from 'esbuild';
+import { diskFiles, type ChunkFiles } from './chunk-files.js';
 import { transform } from './esbuild-api.js';
 
 const EXPORT_CLAUSE = /export\s*\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S*\s*)?$/;
@@ -36,22 +36,6 @@ function shakenHelpers(snippet: string): Promise<string> {
     shaken.catch(() => shakenCache.delete(snippet));
   }
   return shaken;
-}
-
-/** Where the chunks a metafile names are read and written: on disk (below `root`), or in memory (a build with `write: false`). */
-export interface ChunkFiles {
-  read(path: string): string;
-  write(path: string, text: string): void;
-  remove(path: string): void;
-}
-
-/** The chunks on disk, by path relative to `root` (the metafile's paths). */
-export function diskFiles(root: string): ChunkFiles {
-  return {
-    read: (path) => readFileSync(join(root, path), 'utf8'),
-    write: (path, text) => writeFileSync(join(root, path), text),
-    remove: (path) => { if (existsSync(join(root, path))) unlinkSync(join(root, path)); },
-  };
 }
 
 /**
