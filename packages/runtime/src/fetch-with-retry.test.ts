@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCircuitBreaker } from './circuit-breaker.js';
-import { fetchChecked, withRetries } from './fetch-with-retry.js';
+import { bustUrl, fetchChecked, unbustUrl, withRetries } from './fetch-with-retry.js';
 
 let server: Server | undefined;
 afterEach(() => void server?.close());
@@ -50,6 +50,19 @@ describe('withRetries', () => {
     const pending = withRetries(url, { timeout: 60_000, retries: 5 }, 'app', (u, signal) => fetch(u, { signal }), { lifetime: lifetime.signal });
     lifetime.abort(new Error('unloaded'));
     await expect(pending).rejects.toThrow('unloaded');
+  });
+});
+
+describe('bustUrl', () => {
+  it('adds a query no cache has seen, which unbustUrl takes off again', () => {
+    for (const url of ['https://cdn.example/remoteEntry.js', 'http://localhost:4001/chunk.js?v=2']) {
+      const busted = bustUrl(url);
+      expect(busted).not.toBe(url);
+      expect(bustUrl(url)).not.toBe(busted);
+      expect(unbustUrl(busted)).toBe(url);
+      expect(unbustUrl(url)).toBe(url);
+    }
+    expect(bustUrl('data:text/javascript,1')).toBe('data:text/javascript,1');
   });
 });
 

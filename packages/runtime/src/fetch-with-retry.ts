@@ -24,6 +24,11 @@ export function bustUrl(url: string): string {
   return /^https?:/.test(url) ? `${url}${url.includes('?') ? '&' : '?'}tessera-retry=${Date.now().toString(36)}${++busts}` : url;
 }
 
+/** `url` without the query `bustUrl` added: the URL of the file itself. */
+export function unbustUrl(url: string): string {
+  return url.replace(/[?&]tessera-retry=\w+$/, '');
+}
+
 /**
  * Runs one network step: `attempt(url, signal)` gets `policy.timeout` ms (then `signal` aborts and
  * the step fails with TESSERA_REMOTE_TIMEOUT naming `url`); a transient failure is retried up to

@@ -1,3 +1,4 @@
+import { unbustUrl } from './fetch-with-retry.js';
 import { tesseraGlobal } from './global.js';
 
 /**
@@ -21,7 +22,7 @@ export function trustHashes(hashes: Record<string, string>): void {
 
 /** The hash recorded for `url` (a cache-busted URL has its original's), if any. */
 export function hashOf(url: string): string | undefined {
-  return tesseraGlobal().integrity?.[url.replace(/[?&]tessera-retry=\w+$/, '')];
+  return tesseraGlobal().integrity?.[unbustUrl(url)];
 }
 
 /** Adds `url`'s hash for a cache-busted form of it before that is imported. */

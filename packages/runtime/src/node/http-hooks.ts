@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { MessagePort } from 'node:worker_threads';
 import { FederationError } from '../errors.js';
+import { unbustUrl } from '../fetch-with-retry.js';
 
 interface ResolveContext { parentURL?: string }
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string }>;
@@ -72,8 +73,7 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
  */
 export async function load(url: string, context: object, next: NextLoad) {
   if (!isHttp(url)) return next(url, context);
-  // A retry's cache-busting query (`tessera-retry=…`) is no part of the file's name.
-  const file = url.replace(/[?&]tessera-retry=\w+$/, '');
+  const file = unbustUrl(url);
   const controller = new AbortController();
   fetching.set(url, controller);
   let hash: string | undefined;
