@@ -18,5 +18,5 @@ try {
   const duration = await loadRemote('beta/duration');
   console.log(JSON.stringify({ loaded: duration.parse('1s'), tampered: globalThis.tampered ?? false }));
 } catch (error) {
-  console.log(JSON.stringify({ name: error.name, code: error.code, url: error.url, message: error.message, tampered: globalThis.tampered ?? false }));
+  console.log(JSON.stringify({ name: error.name, code: error.code, remote: error.remote, url: error.url, message: error.message, tampered: globalThis.tampered ?? false }));
 }

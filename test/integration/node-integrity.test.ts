@@ -36,11 +36,12 @@ describe('integrity of manifest-loaded remotes in Node (module.register http hoo
     expect(await runNodeHost('integrity-host.js', [await servedBeta(), 'true', 'busy'])).toEqual({ loaded: 1000, tampered: false });
   });
 
-  it('refuses a tampered remote entry before it runs: TESSERA_INTEGRITY_FAILED naming the file', async () => {
+  it('refuses a tampered remote entry before it runs: TESSERA_INTEGRITY_FAILED naming the remote and the file', async () => {
     const manifest = await servedBeta((dir) => tamper(join(dir, 'remoteEntry.js')));
+    const url = new URL('remoteEntry.js', manifest).href;
     expect(await runNodeHost('integrity-host.js', [manifest])).toMatchObject({
-      name: 'FederationError', code: 'TESSERA_INTEGRITY_FAILED', url: new URL('remoteEntry.js', manifest).href,
-      message: expect.stringContaining('remoteEntry.js differs from its manifest hash'), tampered: false,
+      name: 'FederationError', code: 'TESSERA_INTEGRITY_FAILED', remote: 'beta', url,
+      message: expect.stringContaining(`remoteEntry.js differs from its manifest hash: refused (remote "beta" at ${url})`), tampered: false,
     });
   });
 
@@ -51,7 +52,7 @@ describe('integrity of manifest-loaded remotes in Node (module.register http hoo
       tamper(join(dir, chunk));
     });
     expect(await runNodeHost('integrity-host.js', [manifest])).toMatchObject({
-      code: 'TESSERA_INTEGRITY_FAILED', url: new URL(chunk, manifest).href, message: expect.stringContaining('differs from its manifest hash'), tampered: false,
+      code: 'TESSERA_INTEGRITY_FAILED', remote: 'beta', url: new URL(chunk, manifest).href, message: expect.stringContaining('differs from its manifest hash'), tampered: false,
     });
     expect(await runNodeHost('integrity-host.js', [manifest, 'false'])).toEqual({ loaded: 1000, tampered: true });
   });

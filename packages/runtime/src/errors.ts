@@ -39,6 +39,9 @@ export interface FederationErrorDetails {
   cause?: unknown;
 }
 
+/** How a message names the remote and URL at fault: 'remote "catalog" at https://…'. */
+const whereOf = (remote?: string, url?: string) => [remote && `remote "${remote}"`, url && `at ${url}`].filter(Boolean).join(' ');
+
 /**
  * The one error type of Tessera. `code` is stable; `remote` and `url` name the container
  * and address at fault; `cause` keeps the original error.
@@ -50,9 +53,7 @@ export class FederationError extends Error {
   readonly hint?: string;
 
   constructor(code: FederationErrorCode, message: string, details: FederationErrorDetails = {}) {
-    const where = [details.remote && `remote "${details.remote}"`, details.url && `at ${details.url}`]
-      .filter(Boolean)
-      .join(' ');
+    const where = whereOf(details.remote, details.url);
     super(
       `[${code}] ${message}${where ? ` (${where})` : ''}${details.hint ? `. ${details.hint}` : ''}`,
       details.cause === undefined ? undefined : { cause: details.cause },
@@ -66,11 +67,17 @@ export class FederationError extends Error {
 }
 
 /**
- * `cause` itself when it is a FederationError; otherwise a new one of `code` whose message is
- * `prefix` and the cause's message, with `details` and the cause.
+ * `cause` itself when it is a FederationError (given the remote of `details` when it names none:
+ * Node's loader thread, which checks integrity by URL, does not know it); otherwise a new one of
+ * `code` whose message is `prefix` and the cause's message, with `details` and the cause.
  */
 export function wrapError(cause: unknown, code: FederationErrorCode, prefix: string, details?: FederationErrorDetails): FederationError {
-  return isFederationError(cause) ? cause : new FederationError(code, prefix + messageOf(cause), { ...details, cause });
+  if (!isFederationError(cause)) return new FederationError(code, prefix + messageOf(cause), { ...details, cause });
+  if (!cause.remote && details?.remote) {
+    cause.message = cause.message.replace(`(${whereOf(undefined, cause.url)})`, `(${whereOf(details.remote, cause.url)})`);
+    (cause as { remote?: string }).remote = details.remote;
+  }
+  return cause;
 }
 
 /** The message of whatever was thrown (an Error, a string, a Symbol, an object without prototype...), never throwing itself. */
