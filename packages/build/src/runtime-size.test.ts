@@ -36,7 +36,8 @@ describe('runtimeSize', () => {
     // `__TESSERA__.abandon`, so Node's http import hooks stop its fetches (+19 B).
     // The cache-busting query is taken off a URL in one place, for the browser and Node's hooks (+6 B).
     // An error thrown where the remote is unknown (Node's loader thread) is given the remote's name (+48 B).
-    expect(gzipBytes).toBeLessThanOrEqual(11_760);
+    // A placeholder's get() whose version the entry did not register fails with a coded error (+27 B).
+    expect(gzipBytes).toBeLessThanOrEqual(11_790);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme, 'update the runtime size recorded in README.md').toContain(`**${gzipBytes} bytes gzipped** up front`);
     expect(readme, 'update the runtime size recorded in README.md').toContain(`${whole.gzipBytes} bytes with the parts it loads on first need`);

@@ -75,7 +75,7 @@ export function ensureContainer(state: RemoteState, ctx: RemoteLoadContext, init
           state.assets = entry.assets;
           const { offers } = entry;
           // Without offers, the remote's versions are in the scope once its entry registered (settle).
-          const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx)) : () => {});
+          const withdraw = (state.withdraw = offers ? offerShared(scope, entry.name, offers, () => ensureContainer(state, ctx), { remote: info.name, url: entry.url }) : () => {});
           if (offers) offered();
           if (offers && wanted) {
             state.status = 'registered';

@@ -177,6 +177,20 @@ describe('a manifest that does not match its entry', () => {
     expect((await hostGot)()).toEqual({ version: '18.3.1' });
     expect(await host.loadRemote('catalog/App')).toMatchObject({ default: 'catalog' });
   });
+
+  it('a consumer that is not Tessera\'s and took that offer from the scope gets TESSERA_MANIFEST_MISMATCH naming the remote, not a TypeError', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const remote = remoteApp('catalog', {}, [{ name: 'react', version: '19.1.0', eager: false }]);
+    const host = createInstance({ name: 'shell', shared: { react: provide('18.3.1') }, plugins: [manifestFiles], remotes: { catalog: remote.manifest } });
+    await host.initShareScope();
+    // What webpack's consume does: the highest version in the scope, its get().
+    const offered = host.shareScopes.default!.react!['19.1.0']!;
+    const got = offered.get();
+    remote.release();
+    await expect(got).rejects.toMatchObject({
+      name: 'FederationError', code: 'TESSERA_MANIFEST_MISMATCH', remote: 'catalog', url: remote.entry, message: expect.stringContaining('react 19.1.0'),
+    });
+  });
 });
 
 describe('start-up leaves a Tessera remote\'s entry until something needs it', () => {

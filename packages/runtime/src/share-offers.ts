@@ -29,14 +29,15 @@ export const isPlaceholder = (entry: SharedVersionEntry | undefined): boolean =>
  * Lets a remote take part in version-first negotiation from its manifest, before its entry loads.
  * Each offer whose version has no entry in `scope` yet gets a placeholder entry (`from`, `eager`
  * as offered; its `get()`, for consumers that are not Tessera's, loads the remote with `load` and
- * delegates to what its entry registered). While an offer is pending, Tessera's negotiation waits
+ * delegates to what its entry registered, or fails with TESSERA_MANIFEST_MISMATCH, naming the remote
+ * and entry of `details`, when the entry did not register it). While an offer is pending, Tessera's negotiation waits
  * on it wherever it could change the result (see `pendingClaims`), then selects again: so every
  * selection equals the one made after the entries registered (webpack's rules, share-scope.ts).
  * Returns `withdraw`: removes the offers and the placeholders still in the scope (call it right
  * before the entry's `init`, whose registration is synchronous, or when the remote failed or was
  * given up); idempotent. Versions that are not valid semver are not offered (nor registered).
  */
-export function offerShared(scope: ShareScope, from: string, offers: Offer[], load: () => Promise<unknown>): () => void {
+export function offerShared(scope: ShareScope, from: string, offers: Offer[], load: () => Promise<unknown>, details: { remote: string; url: string }): () => void {
   let done!: () => void;
   const settled = new Promise<void>((resolve) => (done = resolve));
   const set = claims.get(scope) ?? new Set();
@@ -50,7 +51,10 @@ export function offerShared(scope: ShareScope, from: string, offers: Offer[], lo
         from,
         eager: offer.eager,
         get: () => load().then(() => {
-          const real = versions[offer.version]!;
+          const real = versions[offer.version];
+          if (!real || isPlaceholder(real)) {
+            throw new FederationError('TESSERA_MANIFEST_MISMATCH', `Entry lacks ${offer.key} ${offer.version}, offered by its manifest`, { ...details, hint: 'Deploy them together' });
+          }
           real.loaded = 1;
           return real.get();
         }),
