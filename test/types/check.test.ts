@@ -67,8 +67,14 @@ describe('types across app boundaries', () => {
     expect(stderr).toMatch(new RegExp(`src/App\\.tsx:${line}:\\d+  catalog/ProductList  .*'title' does not exist in type 'ProductListProps'`));
   }, 60_000);
 
-  it('types import() and loadRemote() by remote module id, and an unknown id is a type error', async () => {
+  it('types import() and loadRemote() by remote module id, and an unknown id is a type error; the app\'s own path aliases still resolve', async () => {
     cpSync(shell, typedHost, { recursive: true, filter: (src) => !/node_modules|dist|\.tessera/.test(src) });
+    const compilerOptions = {
+      target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, esModuleInterop: true,
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'], paths: { '@/*': ['./src/*'] },
+    };
+    writeFileSync(join(typedHost, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+    writeFileSync(join(typedHost, 'src', 'aliased.ts'), "import { title } from '@/uses';\nexport const again = title;\n");
     writeFileSync(
       join(typedHost, 'src', 'uses.ts'),
       [
@@ -82,6 +88,7 @@ describe('types across app boundaries', () => {
     );
     const { code, stderr } = await tessera(['check'], { CATALOG_URL: manifests.catalog!, CART_URL: manifests.cart! }, typedHost);
     expect(code).toBe(1);
+    expect(stderr).not.toContain('src/aliased.ts');
     const lines = stderr.split('\n').filter((l) => l.includes('src/uses.ts'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/src\/uses\.ts:4:\d+  catalog\/ProductList  .*'heading' does not exist/);

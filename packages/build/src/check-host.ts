@@ -44,11 +44,9 @@ export async function checkHost(config: ResolvedConfig, sources: Record<string, 
   const remotes = await fetchRemoteTypes(config, sources);
   const typesDir = join(config.root, HOST_TYPES_DIR, 'types');
   const files = sourceFiles(join(config.root, 'src'));
-  const options: TS.CompilerOptions = {
-    ...appCompilerOptions(ts, config.root),
-    noEmit: true,
-    paths: { [`${TYPES_PREFIX}/*`]: [`${typesDir}/*`] },
-  };
+  const app = appCompilerOptions(ts, config.root);
+  // The app's own path aliases stay ('@/*'); the remotes' declarations are found through one more.
+  const options: TS.CompilerOptions = { ...app, noEmit: true, paths: { ...app.paths, [`${TYPES_PREFIX}/*`]: [`${typesDir}/*`] } };
   const program = ts.createProgram([...files, join(typesDir, 'remotes.d.ts')], options);
   const remoteIds = new Set(remotes.flatMap((r) => r.modules));
   const remoteNames = config.remotes.map((r) => r.name);
