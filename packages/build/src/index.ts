@@ -12,6 +12,7 @@ export { isolatedDeclarations, type IsolatedDeclarationProblem } from './isolate
 export { typescriptDeclarations } from './typescript-declarations.js';
 export { fetchRemoteTypes, HOST_TYPES_DIR, type RemoteTypes } from './remote-types.js';
 export { checkHost, type BrokenUse, type CheckResult } from './check-host.js';
+export { typesSetupAdvice } from './types-setup.js';
 export { findInstalledPackage, packageNameOf } from './installed-package.js';
 // The pieces `tessera dev` composes into its development build.
 export { buildOptions } from './build.js';

@@ -134,9 +134,9 @@ export async function fetchRemoteTypes(config: ResolvedConfig, sources: Record<s
       '',
     ].join('\n'),
   );
-  writeFileSync(
-    join(base, 'tsconfig.json'),
-    `${JSON.stringify({ compilerOptions: { paths: { [`${TYPES_PREFIX}/*`]: ['./types/*'] } }, include: ['./types/**/*.d.ts'] }, null, 2)}\n`,
-  );
+  writeFileSync(join(base, 'tsconfig.json'), HOST_TYPES_TSCONFIG);
   return results;
 }
+
+/** `.tessera/tsconfig.json`, for the app's tsconfig to extend: the path the remotes' declarations import each other by, and the files. */
+export const HOST_TYPES_TSCONFIG = `${JSON.stringify({ compilerOptions: { paths: { [`${TYPES_PREFIX}/*`]: ['./types/*'] } }, include: ['./types/**/*.d.ts'] }, null, 2)}\n`;

@@ -42,12 +42,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--from <remote=location>', 'Read a remote from a URL or a local dist folder instead of its configured URL (repeatable)')
     .example('tessera types --from catalog=../catalog/dist')
     .action(async (root: string | undefined, options: { from?: string | string[] }) => {
-      const { fetchRemoteTypes, loadConfig } = await import('@tessera/build');
+      const { fetchRemoteTypes, loadConfig, typesSetupAdvice } = await import('@tessera/build');
       const config = await loadConfig(resolve(root ?? '.'));
       for (const r of await fetchRemoteTypes(config, sources(options.from))) {
         console.log(`${r.remote}: ${r.modules.join(', ')} (from ${r.source})`);
       }
-      console.log(`wrote ${resolve(config.root, '.tessera/types')}; add "extends": "./.tessera/tsconfig.json" (or its paths and include) to your tsconfig`);
+      const advice = typesSetupAdvice(config.root);
+      console.log(`wrote ${resolve(config.root, '.tessera/types')}${advice ? `; ${advice}` : ', which your tsconfig includes'}`);
     });
 
   cli
