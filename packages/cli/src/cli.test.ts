@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,18 @@ describe('tessera command', () => {
     expect(stdout).toContain('serve [dir]');
     expect((await tessera(['build', '--help'])).stdout).toContain('--watch');
     expect((await tessera(['serve', '--help'])).stdout).toContain('--port');
+  });
+
+  it('docs/cli.md documents every command and every option that --help lists', async () => {
+    const doc = readFileSync(join(repo, 'docs', 'cli.md'), 'utf8');
+    const commands = [...(await tessera(['--help'])).stdout.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]!);
+    expect(commands).toEqual(expect.arrayContaining(['build', 'serve', 'types', 'check', 'dev', 'relay']));
+    for (const command of commands) {
+      const section = doc.split(/^## /m).find((s) => s.startsWith(`\`tessera ${command}`));
+      expect(section, `a "## \`tessera ${command}\`" section in docs/cli.md`).toBeDefined();
+      const options = [...(await tessera([command, '--help'])).stdout.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]!);
+      for (const option of options) expect(section, `tessera ${command} ${option} in docs/cli.md`).toContain(`\`${option}`);
+    }
   });
 
   it('builds an app and prints files with gzipped sizes, the runtime size and the time', async () => {
