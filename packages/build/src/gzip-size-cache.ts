@@ -14,7 +14,7 @@ const memoryKey = (config: ResolvedConfig) => `${config.root}\0${config.name}`;
 function knownSizes(config: ResolvedConfig): Map<string, number> {
   let known = inMemory.get(memoryKey(config));
   if (!known) {
-    const cached = readAppCache<{ format: number; sizes: [string, number][] }>(config.root, cacheFile(config));
+    const cached = config.cache ? readAppCache<{ format: number; sizes: [string, number][] }>(config.root, cacheFile(config)) : undefined;
     known = cached?.format === CACHE_FORMAT && Array.isArray(cached.sizes) ? new Map(cached.sizes) : new Map();
   }
   return known;
@@ -25,7 +25,8 @@ function knownSizes(config: ResolvedConfig): Map<string, number> {
  * only on the bytes, so it is kept by their SHA-256 in `node_modules/.cache/tessera/gzip-sizes-<app>.json`
  * and a file that did not change since the last build (most content-hashed chunks) is not
  * compressed again; the others are gzipped on libuv's threads. The cache keeps the sizes of this
- * build's files only; it is best effort (a read-only node_modules costs the compression).
+ * build's files only; it is best effort (a read-only node_modules costs the compression). With
+ * `cache: false` the file is neither read nor written.
  */
 export async function gzipSizes(config: ResolvedConfig, contents: Buffer[]): Promise<number[]> {
   const known = knownSizes(config);
@@ -33,7 +34,7 @@ export async function gzipSizes(config: ResolvedConfig, contents: Buffer[]): Pro
   const sizes = await Promise.all(contents.map(async (content, i) => known.get(hashes[i]!) ?? (await gzipAsync(content, { level: 9 })).length));
   const fresh = new Map(hashes.map((hash, i) => [hash, sizes[i]!]));
   inMemory.set(memoryKey(config), fresh);
-  if ([...fresh].some(([hash, size]) => known.get(hash) !== size) || known.size !== fresh.size) {
+  if (config.cache && ([...fresh].some(([hash, size]) => known.get(hash) !== size) || known.size !== fresh.size)) {
     writeAppCache(config.root, cacheFile(config), { format: CACHE_FORMAT, sizes: [...fresh] });
   }
   return sizes;

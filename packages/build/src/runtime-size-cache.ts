@@ -24,9 +24,10 @@ function keyOf(runtimeDir: string): string {
  * `runtimeSize`, kept in `node_modules/.cache/tessera/runtime-size.json` beside the app until the
  * installed @tessera/runtime changes: the size is only a line of the build report, and measuring it
  * (an esbuild bundle with minification, then gzip -9) costs more than a small app's build.
+ * `cache: false` (the config's `cache`, `--no-cache`) measures it without reading or writing the file.
  */
-export async function cachedRuntimeSize(fromDir: string): Promise<Size> {
-  const runtime = findInstalledPackage('@tessera/runtime', fromDir);
+export async function cachedRuntimeSize(fromDir: string, cache = true): Promise<Size> {
+  const runtime = cache ? findInstalledPackage('@tessera/runtime', fromDir) : undefined;
   if (!runtime) return runtimeSize(fromDir);
   const key = keyOf(runtime.dir);
   const cached = readAppCache<{ key: string; size: Size }>(fromDir, 'runtime-size.json');

@@ -19,13 +19,13 @@ function printReport(report: BuildReport, runtime: { gzipBytes: number; whole?: 
 export async function buildAppsCommand(roots: string[], options: { config?: string; watch?: boolean; dts?: boolean; cache?: boolean }): Promise<void> {
   const dirs = findApps(roots);
   if (options.config && dirs.length > 1) throw new Error('--config takes one app folder; give each app its federation.config.* instead');
-  const runtime = cachedRuntimeSize(dirs[0]!).catch(() => undefined);
   const load = async (dir: string): Promise<ResolvedConfig> => {
     const config = await loadConfig(dir, options.config);
     for (const warning of config.warnings) console.warn(`warning: ${warning}`);
     return { ...config, ...(options.dts === false ? { dts: false } : {}), ...(options.cache === false ? { cache: false } : {}) };
   };
   const configs = await Promise.all(dirs.map(load));
+  const runtime = cachedRuntimeSize(dirs[0]!, configs[0]!.cache).catch(() => undefined);
   if (!options.watch) {
     const results = await buildApps(configs);
     const size = await runtime;
