@@ -15,8 +15,8 @@ beforeAll(async () => {
   }
 });
 
-// RemoteComponent keeps the component it loaded per id for the life of its module: each test
-// starts from a fresh module registry and imports App after making its host.
+// Each test starts from a fresh module registry and imports App after making its host: App and
+// createTestHost then share one copy of @tessera/runtime, and the test's host is the one App loads from.
 beforeEach(() => {
   vi.resetModules();
 });
