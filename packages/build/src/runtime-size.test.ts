@@ -24,6 +24,8 @@ describe('runtimeSize', () => {
     // share negotiation and its records (~1,150 B), remote loading (~920 B), the remote registry
     // (~740 B), select-version (~620 B), manifest checks (~575 B) and chunk loading (~570 B) are
     // what a host runs at start-up (see the issue for what the rest would take).
+    // scripts/runtime-floor.js measures what start-up alone would weigh (10,745 B with every optional
+    // and failure-path part a no-op; 10,179 B with semver ranges parsed at build time as well).
     // Issue 12's page path (+~890 B): a Tessera remote's manifest offers its shared versions
     // before its entry loads (share-offers.ts: placeholders, the waits that keep webpack's selection,
     // the check of what the entry registered), and the expose files a manifest names are preloaded
