@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { TYPES_PREFIX } from './declarations.js';
 import { HOST_TYPES_DIR } from './remote-types.js';
-import { loadTypeScript } from './typescript-options.js';
+import { appTsconfig, loadTypeScript } from './typescript-options.js';
 
 /**
  * What the app's `tsconfig.json` still lacks for the TypeScript compiler and editors to see the
@@ -16,9 +15,7 @@ import { loadTypeScript } from './typescript-options.js';
 export function typesSetupAdvice(root: string): string | undefined {
   const general = `add "extends": "./${HOST_TYPES_DIR}/tsconfig.json" (or its paths and include) to your tsconfig`;
   const ts = loadTypeScript(root);
-  const tsconfig = join(root, 'tsconfig.json');
-  if (!ts || !existsSync(tsconfig)) return general;
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts && appTsconfig(ts, root);
   if (!parsed) return general;
   const typesDir = join(root, HOST_TYPES_DIR, 'types');
   const key = `${TYPES_PREFIX}/*`;

@@ -12,11 +12,17 @@ export function loadTypeScript(fromDir: string): typeof TS | undefined {
   }
 }
 
+/** The app's tsconfig.json as the compiler reads it (`extends` followed, `include` expanded), or undefined when it has none or it does not parse. */
+export function appTsconfig(ts: typeof TS, root: string): TS.ParsedCommandLine | undefined {
+  const tsconfig = join(root, 'tsconfig.json');
+  if (!existsSync(tsconfig)) return undefined;
+  return ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+}
+
 /** Compiler options of the app's tsconfig.json (if any), else defaults for bundled TSX. */
 export function appCompilerOptions(ts: typeof TS, root: string): TS.CompilerOptions {
-  const tsconfig = join(root, 'tsconfig.json');
-  const base: TS.CompilerOptions = existsSync(tsconfig)
-    ? ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })?.options ?? {}
+  const base: TS.CompilerOptions = existsSync(join(root, 'tsconfig.json'))
+    ? appTsconfig(ts, root)?.options ?? {}
     : {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.ESNext,
